@@ -1,0 +1,94 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+const flag = z
+  .enum(["true", "false", "1", "0"])
+  .optional()
+  .transform((v) => (v === undefined ? undefined : v === "true" || v === "1"));
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// URL")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    APP_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    NEXTAUTH_URL: z.url().optional(),
+    OIDC_ISSUER: z.url().optional(),
+    OIDC_CLIENT_ID: z.string().min(1).optional(),
+    OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+    OIDC_NAME: z.string().default("Single sign-on"),
+    DEV_SIGN_IN: flag,
+    RUN_WORKER: flag,
+    HOOK_ALLOWED_HOSTS: z.string().default(""),
+    SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
+    SMTP_FROM: z.string().default("Countersign <countersign@localhost>"),
+  })
+  .superRefine((env, ctx) => {
+    const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+    if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["OIDC_ISSUER"],
+        message: "OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together",
+      });
+    }
+    if (env.NODE_ENV === "production" && env.DATABASE_URL && !env.APP_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["APP_SECRET"],
+        message: "is required in production with an external DATABASE_URL (it encrypts keys and signs sessions)",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof schema> & { APP_SECRET: string };
+
+let cached: Env | undefined;
+
+/** Parses process.env once; a bad value fails with a message naming the variable. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  cached = { ...parsed.data, APP_SECRET: parsed.data.APP_SECRET ?? localAppSecret() };
+  return cached;
+}
+
+/**
+ * Zero-setup installs (embedded database, no APP_SECRET) get a random secret
+ * generated once and kept beside the data directory, readable by root only.
+ */
+function localAppSecret(): string {
+  const file = path.resolve(/* turbopackIgnore: true */ process.cwd(), process.env.EMBEDDED_PG_DIR ?? ".data/pg", "..", "app-secret");
+  if (fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const secret = crypto.randomBytes(32).toString("base64url");
+  try {
+    fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
+    return secret;
+  } catch {
+    return fs.readFileSync(file, "utf8").trim(); // another process won the race
+  }
+}
+
+export function devSignInEnabled(): boolean {
+  const e = env();
+  return e.DEV_SIGN_IN ?? e.NODE_ENV !== "production";
+}
+
+export function oidcConfigured(): boolean {
+  return Boolean(env().OIDC_ISSUER);
+}
+
+/** Keys derived from APP_SECRET for separate purposes, so no two uses share a key. */
+export function derivedKey(purpose: string): Buffer {
+  return Buffer.from(crypto.hkdfSync("sha256", env().APP_SECRET, "countersign", purpose, 32));
+}

@@ -1,0 +1,31 @@
+import type { ZodType } from "zod";
+import type { Permission } from "@/lib/auth/permissions";
+
+/**
+ * Every route handler and server action carries this, so a test can prove
+ * that each one is wrapped and names a permission from the matrix, and the
+ * OpenAPI document can be generated from the same schemas.
+ */
+export const ROUTE_META = Symbol.for("countersign.route");
+
+export type Access =
+  | Permission
+  /** Open to anyone; `why` documents the reason in code (health checks, discovery documents). */
+  | { public: string }
+  /** Any signed-in user; the domain function decides per object (e.g. their own notifications). */
+  | "authenticated";
+
+export type RouteMeta = {
+  path: string;
+  summary: string;
+  access: Access;
+  body?: ZodType;
+  query?: ZodType;
+  tag?: string;
+};
+
+export type WithMeta = { [ROUTE_META]: RouteMeta };
+
+export function metaOf(value: unknown): RouteMeta | undefined {
+  return typeof value === "function" ? (value as Partial<WithMeta>)[ROUTE_META] : undefined;
+}
