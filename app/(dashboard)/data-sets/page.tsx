@@ -1,0 +1,122 @@
+import type { Metadata } from "next";
+import { Database } from "lucide-react";
+import {
+  CursorPagination,
+  FilterForm,
+  InlineAlert,
+  OwnerName,
+  type SearchParams,
+  humanize,
+  loadList,
+  pickParams,
+} from "@/components/lists/list-controls";
+import { Badge, type BadgeVariant } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { PageHeader } from "@/components/ui/page-header";
+import { Select } from "@/components/ui/select";
+import { TBody, TCaption, TD, TH, THead, TR, Table } from "@/components/ui/table";
+import { type DataSetListItem, listDataSets } from "@/lib/domain/data-sets/list-data-sets";
+import { requirePageActor } from "@/lib/server/page-actor";
+import { listDataSetsQuery, sensitivity } from "@/lib/validation/data-sets";
+
+export const metadata: Metadata = { title: "Data sets" };
+
+const SENSITIVITY_VARIANT: Record<DataSetListItem["sensitivity"], BadgeVariant> = {
+  public: "neutral",
+  internal: "info",
+  confidential: "warning",
+  restricted: "danger",
+};
+
+export default async function DataSetsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const actor = await requirePageActor();
+  const params = pickParams(await searchParams, ["q", "sensitivity", "cursor", "prev", "limit"]);
+  const result = await loadList(listDataSetsQuery, params, (query) => listDataSets(actor, query));
+  const filtered = Boolean(params.q || params.sensitivity);
+
+  return (
+    <>
+      <PageHeader
+        title="Data sets"
+        description="The data AI workflows may touch, where it lives and how sensitive it is. Sensitivity sets the default review cadence of every grant on it."
+      />
+      <FilterForm label="Filter data sets" pathname="/data-sets" active={filtered}>
+        <Field label="Search" htmlFor="data-sets-q" error={result.fieldErrors.q} className="w-full sm:w-72">
+          <Input type="search" name="q" defaultValue={params.q} placeholder="Name or system" />
+        </Field>
+        <Field label="Sensitivity" htmlFor="data-sets-sensitivity" error={result.fieldErrors.sensitivity} className="w-full sm:w-44">
+          <Select name="sensitivity" defaultValue={params.sensitivity ?? ""}>
+            <option value="">Any sensitivity</option>
+            {sensitivity.options.map((s) => (
+              <option key={s} value={s}>
+                {humanize(s)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </FilterForm>
+
+      {!result.ok ? (
+        <InlineAlert title="No data sets shown">{result.message}</InlineAlert>
+      ) : result.items.length === 0 ? (
+        <EmptyState
+          icon={Database}
+          title={filtered ? "No data sets match these filters" : "No data sets recorded yet"}
+          description={
+            filtered
+              ? "Try another search term or sensitivity."
+              : "Data sets are what workflows get approved to read or change; each has a sensitivity and an owner."
+          }
+        />
+      ) : (
+        <>
+          <Table>
+            <TCaption className="sr-only">Data sets by name</TCaption>
+            <THead>
+              <TR>
+                <TH scope="col">Name</TH>
+                <TH scope="col">System</TH>
+                <TH scope="col">Sensitivity</TH>
+                <TH scope="col">Environment</TH>
+                <TH scope="col">Owner</TH>
+              </TR>
+            </THead>
+            <TBody>
+              {result.items.map((d) => (
+                <TR key={d.id}>
+                  <TD>
+                    <div className="grid gap-0.5">
+                      <span className="font-medium">{d.name}</span>
+                      {d.description ? (
+                        <span className="line-clamp-1 max-w-md text-xs text-muted-foreground">{d.description}</span>
+                      ) : null}
+                    </div>
+                  </TD>
+                  <TD className="whitespace-nowrap">{d.system}</TD>
+                  <TD>
+                    <Badge variant={SENSITIVITY_VARIANT[d.sensitivity]}>{humanize(d.sensitivity)}</Badge>
+                  </TD>
+                  <TD>
+                    <Badge variant="outline">{d.environment}</Badge>
+                  </TD>
+                  <TD>
+                    <OwnerName owner={d.owner} />
+                  </TD>
+                </TR>
+              ))}
+            </TBody>
+          </Table>
+          <CursorPagination
+            pathname="/data-sets"
+            filters={{ q: params.q, sensitivity: params.sensitivity, limit: params.limit }}
+            cursor={params.cursor}
+            history={params.prev}
+            nextCursor={result.nextCursor}
+          />
+        </>
+      )}
+    </>
+  );
+}
