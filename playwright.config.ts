@@ -7,14 +7,18 @@ import { defineConfig, devices } from "@playwright/test";
  * PostgreSQL (the zero-setup path, exactly as `npm start` uses it).
  */
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-if (process.env.DATABASE_URL && !process.env.E2E_DATABASE_URL) {
-  const url = new URL(process.env.DATABASE_URL);
-  url.pathname = `/cs_e2e_${Date.now().toString(36)}`;
-  process.env.E2E_DATABASE_URL = url.toString();
-}
-if (!process.env.E2E_DATABASE_URL) {
-  process.env.EMBEDDED_PG_DIR ??= ".data/pg-e2e";
-  process.env.EMBEDDED_PG_PORT ??= "54331";
+// Decided once in the runner process; workers inherit the decision through the
+// environment (they must not re-decide after fixtures have set DATABASE_URL).
+if (!process.env.E2E_DATABASE_DECIDED) {
+  process.env.E2E_DATABASE_DECIDED = "1";
+  if (process.env.DATABASE_URL) {
+    const url = new URL(process.env.DATABASE_URL);
+    url.pathname = `/cs_e2e_${Date.now().toString(36)}`;
+    process.env.E2E_DATABASE_URL = url.toString();
+  } else {
+    process.env.EMBEDDED_PG_DIR ??= ".data/pg-e2e";
+    process.env.EMBEDDED_PG_PORT ??= "54331";
+  }
 }
 
 const chromium = "/usr/bin/chromium";

@@ -22,7 +22,7 @@ const AREAS = [
 test.describe("[SHELL]", () => {
   test("every area of the navigation renders for an auditor, without console errors", async ({ page, signInAs }) => {
     const errors: string[] = [];
-    page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+    page.on("console", (m) => m.type() === "error" && errors.push(`${m.text()} ${m.location().url}`));
     page.on("pageerror", (e) => errors.push(e.message));
     await signInAs(USERS.auditor);
     await page.goto("/");
