@@ -123,6 +123,9 @@ export const credentials = pgTable(
     rotationPeriodDays: integer(),
     lastUsedAt: at(),
     status: credentialStatusEnum().notNull().default("active"),
+    /** Raised by policy (e.g. long-lived on an autonomous workflow) until rotated or revoked. */
+    flaggedAt: at(),
+    flagReason: text(),
     replacedById: uuid(),
     revokedById: uuid().references(() => users.id),
     revokedAt: at(),
