@@ -1,4 +1,6 @@
 import type PgBoss from "pg-boss";
+import { db } from "@/db";
+import { refreshApprovalCoverage } from "@/lib/domain/approvals/coverage";
 import { sweepSessions } from "@/lib/domain/sessions/sweep-sessions";
 
 /**
@@ -16,6 +18,12 @@ export const JOBS: JobDefinition[] = [
     queue: "maintenance.sweep-sessions",
     cron: "*/15 * * * *",
     handler: async () => sweepSessions(),
+  },
+  {
+    // Exceptions expire by the clock: re-flag entitlements they no longer cover.
+    queue: "approvals.refresh-coverage",
+    cron: "*/10 * * * *",
+    handler: async () => db.transaction((tx) => refreshApprovalCoverage(tx)),
   },
 ];
 

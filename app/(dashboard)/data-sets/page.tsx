@@ -18,8 +18,13 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Select } from "@/components/ui/select";
 import { TBody, TCaption, TD, TH, THead, TR, Table } from "@/components/ui/table";
 import { type DataSetListItem, listDataSets } from "@/lib/domain/data-sets/list-data-sets";
+import { Plus } from "lucide-react";
+import { DataSetDialog } from "@/components/data-sets/data-set-dialog";
+import { Button } from "@/components/ui/button";
+import { can } from "@/lib/auth/permissions";
+import { listActiveUsersBrief } from "@/lib/domain/users/users";
 import { requirePageActor } from "@/lib/server/page-actor";
-import { listDataSetsQuery, sensitivity } from "@/lib/validation/data-sets";
+import { environment, listDataSetsQuery, sensitivity } from "@/lib/validation/data-sets";
 
 export const metadata: Metadata = { title: "Data sets" };
 
@@ -32,15 +37,29 @@ const SENSITIVITY_VARIANT: Record<DataSetListItem["sensitivity"], BadgeVariant> 
 
 export default async function DataSetsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePageActor();
-  const params = pickParams(await searchParams, ["q", "sensitivity", "cursor", "prev", "limit"]);
+  const params = pickParams(await searchParams, ["q", "sensitivity", "environment", "cursor", "prev", "limit"]);
   const result = await loadList(listDataSetsQuery, params, (query) => listDataSets(actor, query));
-  const filtered = Boolean(params.q || params.sensitivity);
+  const filtered = Boolean(params.q || params.sensitivity || params.environment);
+  const mayWrite = can(actor, "data_sets.write");
+  const owners = mayWrite ? await listActiveUsersBrief(actor) : [];
 
   return (
     <>
       <PageHeader
         title="Data sets"
         description="The data AI workflows may touch, where it lives and how sensitive it is. Sensitivity sets the default review cadence of every grant on it."
+        actions={
+          mayWrite ? (
+            <DataSetDialog
+              owners={owners}
+              trigger={
+                <Button>
+                  <Plus aria-hidden className="size-4" /> New data set
+                </Button>
+              }
+            />
+          ) : null
+        }
       />
       <FilterForm label="Filter data sets" pathname="/data-sets" active={filtered}>
         <Field label="Search" htmlFor="data-sets-q" error={result.fieldErrors.q} className="w-full sm:w-72">
@@ -52,6 +71,16 @@ export default async function DataSetsPage({ searchParams }: { searchParams: Pro
             {sensitivity.options.map((s) => (
               <option key={s} value={s}>
                 {humanize(s)}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Environment" htmlFor="data-sets-environment" error={result.fieldErrors.environment} className="w-full sm:w-40">
+          <Select name="environment" defaultValue={params.environment ?? ""}>
+            <option value="">Any environment</option>
+            {environment.options.map((e) => (
+              <option key={e} value={e}>
+                {e}
               </option>
             ))}
           </Select>
@@ -81,6 +110,7 @@ export default async function DataSetsPage({ searchParams }: { searchParams: Pro
                 <TH scope="col">Sensitivity</TH>
                 <TH scope="col">Environment</TH>
                 <TH scope="col">Owner</TH>
+                {mayWrite ? <TH scope="col"><span className="sr-only">Actions</span></TH> : null}
               </TR>
             </THead>
             <TBody>
@@ -104,13 +134,26 @@ export default async function DataSetsPage({ searchParams }: { searchParams: Pro
                   <TD>
                     <OwnerName owner={d.owner} />
                   </TD>
+                  {mayWrite ? (
+                    <TD className="text-right">
+                      <DataSetDialog
+                        owners={owners}
+                        initial={{ ...d, ownerId: d.owner?.id ?? null }}
+                        trigger={
+                          <Button variant="ghost" size="sm" aria-label={`Edit ${d.name}`}>
+                            Edit
+                          </Button>
+                        }
+                      />
+                    </TD>
+                  ) : null}
                 </TR>
               ))}
             </TBody>
           </Table>
           <CursorPagination
             pathname="/data-sets"
-            filters={{ q: params.q, sensitivity: params.sensitivity, limit: params.limit }}
+            filters={{ q: params.q, sensitivity: params.sensitivity, environment: params.environment, limit: params.limit }}
             cursor={params.cursor}
             history={params.prev}
             nextCursor={result.nextCursor}

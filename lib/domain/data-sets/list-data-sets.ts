@@ -39,6 +39,8 @@ export async function listDataSets(actor: Actor, query: ListDataSetsQuery): Prom
       and(
         pattern ? or(ilike(dataSets.name, pattern), ilike(dataSets.system, pattern)) : undefined,
         query.sensitivity ? eq(dataSets.sensitivity, query.sensitivity) : undefined,
+        query.environment ? eq(dataSets.environment, query.environment) : undefined,
+        query.ownerId ? eq(dataSets.ownerId, query.ownerId) : undefined,
         after ? sql`(${dataSets.name}, ${dataSets.id}) > (${after.name}, ${after.id})` : undefined,
       ),
     )

@@ -1,7 +1,7 @@
 import { aliasedTable, and, asc, eq, ilike, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
-import { users, workflowDataSets, workflowNhis, workflows } from "@/db/schema";
+import { dataSets, users, workflowDataSets, workflowNhis, workflows } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/domain/actor";
 import { type Page, decodeCursor, encodeCursor } from "@/lib/validation/common";
@@ -62,6 +62,13 @@ export async function listWorkflows(actor: Actor, query: ListWorkflowsQuery): Pr
           ? or(ilike(workflows.name, pattern), ilike(workflows.vendor, pattern), ilike(workflows.purpose, pattern))
           : undefined,
         query.status ? eq(workflows.status, query.status) : undefined,
+        query.autonomy ? eq(workflows.autonomy, query.autonomy) : undefined,
+        query.ownerId ? or(eq(workflows.businessOwnerId, query.ownerId), eq(workflows.identityOwnerId, query.ownerId)) : undefined,
+        query.vendor ? (query.vendor === "yes" ? sql`${workflows.vendor} is not null` : sql`${workflows.vendor} is null`) : undefined,
+        query.sensitivity
+          ? sql`exists (select 1 from ${workflowDataSets} w join ${dataSets} d on d.id = w.data_set_id
+                 where w.workflow_id = ${workflows.id} and d.sensitivity = ${query.sensitivity})`
+          : undefined,
         after ? sql`(${workflows.name}, ${workflows.id}) > (${after.name}, ${after.id})` : undefined,
       ),
     )

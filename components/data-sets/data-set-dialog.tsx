@@ -1,0 +1,123 @@
+"use client";
+
+import * as React from "react";
+import { toast } from "sonner";
+import { createDataSetAction, updateDataSetAction } from "@/app/(dashboard)/data-sets/actions";
+import { type FieldErrors, fieldErrorsOf, focusFirstInvalid } from "@/components/forms/form-controls";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { Textarea } from "@/components/ui/textarea";
+import { createDataSetInput, environment, sensitivity } from "@/lib/validation/data-sets";
+
+export type DataSetValues = {
+  id?: string;
+  name: string;
+  system: string;
+  description: string;
+  sensitivity: (typeof sensitivity.options)[number];
+  environment: (typeof environment.options)[number];
+  ownerId: string | null;
+};
+
+const EMPTY: DataSetValues = { name: "", system: "", description: "", sensitivity: "internal", environment: "prod", ownerId: null };
+
+/** Create (no `initial.id`) or edit a data set; validates with the API's own schema before sending. */
+export function DataSetDialog({ initial, owners, trigger }: { initial?: DataSetValues; owners: { id: string; name: string }[]; trigger: React.ReactNode }) {
+  const [open, setOpen] = React.useState(false);
+  const [values, setValues] = React.useState<DataSetValues>(initial ?? EMPTY);
+  const [errors, setErrors] = React.useState<FieldErrors>({});
+  const [pending, startTransition] = React.useTransition();
+  const formRef = React.useRef<HTMLFormElement>(null);
+  const editing = Boolean(initial?.id);
+  const set = <K extends keyof DataSetValues>(key: K, value: DataSetValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+
+  React.useEffect(() => {
+    if (!pending) focusFirstInvalid(formRef.current);
+  }, [errors, pending]);
+
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const { id, ...body } = values;
+    const parsed = createDataSetInput.safeParse(body);
+    if (!parsed.success) return setErrors(fieldErrorsOf(parsed.error));
+    startTransition(async () => {
+      const result = id ? await updateDataSetAction({ id, ...parsed.data }) : await createDataSetAction(parsed.data);
+      if (!result.ok) {
+        setErrors(result.fieldErrors ?? {});
+        toast.error(result.error);
+        return;
+      }
+      toast.success(editing ? `Saved ${result.data.name}` : `Registered ${result.data.name}`);
+      setOpen(false);
+      if (!editing) setValues(EMPTY);
+    });
+  }
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(next) => {
+        setOpen(next);
+        if (!next) setErrors({});
+      }}
+    >
+      <DialogTrigger asChild>{trigger}</DialogTrigger>
+      <DialogContent title={editing ? `Edit ${initial?.name}` : "New data set"} description="Sensitivity sets the default review cadence of every grant on it.">
+        <form ref={formRef} onSubmit={submit} noValidate className="grid gap-4">
+          <Field label="Name" htmlFor="ds-name" error={errors.name} required>
+            <Input value={values.name} onChange={(e) => set("name", e.target.value)} autoComplete="off" />
+          </Field>
+          <Field label="System" htmlFor="ds-system" error={errors.system} hint="Where the data lives, e.g. Snowflake, Postgres, Zendesk" required>
+            <Input value={values.system} onChange={(e) => set("system", e.target.value)} autoComplete="off" />
+          </Field>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field label="Sensitivity" htmlFor="ds-sensitivity" error={errors.sensitivity}>
+              <Select value={values.sensitivity} onChange={(e) => set("sensitivity", e.target.value as DataSetValues["sensitivity"])}>
+                {sensitivity.options.map((s) => (
+                  <option key={s} value={s}>
+                    {s}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+            <Field label="Environment" htmlFor="ds-environment" error={errors.environment}>
+              <Select value={values.environment} onChange={(e) => set("environment", e.target.value as DataSetValues["environment"])}>
+                {environment.options.map((s) => (
+                  <option key={s} value={s}>
+                    {s}
+                  </option>
+                ))}
+              </Select>
+            </Field>
+          </div>
+          <Field label="Owner" htmlFor="ds-owner" error={errors.ownerId}>
+            <Select value={values.ownerId ?? ""} onChange={(e) => set("ownerId", e.target.value || null)}>
+              <option value="">No owner</option>
+              {owners.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Description" htmlFor="ds-description" error={errors.description}>
+            <Textarea rows={3} value={values.description} onChange={(e) => set("description", e.target.value)} />
+          </Field>
+          <DialogFooter>
+            <DialogClose asChild>
+              <Button type="button" variant="outline">
+                Cancel
+              </Button>
+            </DialogClose>
+            <Button type="submit" loading={pending}>
+              {editing ? "Save data set" : "Create data set"}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
