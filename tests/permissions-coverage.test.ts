@@ -31,6 +31,11 @@ function urlPathOf(file: string): string {
 }
 
 function expectWellFormedAccess(where: string, access: unknown) {
+  if (Array.isArray(access)) {
+    expect(access.length).toBeGreaterThan(0);
+    for (const p of access) expect(PERMISSION_NAMES, `${where}: unknown permission ${p}`).toContain(p);
+    return;
+  }
   if (typeof access === "object" && access && "public" in access) {
     expect((access as { public: string }).public.length, `${where}: public access needs a reason`).toBeGreaterThan(10);
     return;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PERMISSIONS } from "@/lib/auth/permissions";
+import { PERMISSIONS, type Permission } from "@/lib/auth/permissions";
 import { type RouteMeta, metaOf } from "@/lib/server/route-meta";
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
@@ -44,12 +44,14 @@ export function buildOpenApi(modules: Record<string, unknown>[]) {
     for (const method of METHODS) {
       const meta = metaOf(mod[method]);
       if (!meta || meta.path.startsWith("/api/auth")) continue;
-      const isPublic = typeof meta.access === "object";
-      const scope = typeof meta.access === "string" && meta.access !== "authenticated" ? PERMISSIONS[meta.access] : undefined;
+      const isPublic = typeof meta.access === "object" && !Array.isArray(meta.access);
+      const perms: Permission[] =
+        typeof meta.access === "string" && meta.access !== "authenticated" ? [meta.access] : Array.isArray(meta.access) ? [...meta.access] : [];
+      const scope = perms.length ? [...new Set(perms.map((p) => PERMISSIONS[p]))].join(" or ") : undefined;
       (paths[meta.path] ??= {})[method.toLowerCase()] = {
         summary: meta.summary,
         tags: meta.tag ? [meta.tag] : undefined,
-        description: isPublic ? "Public." : `Permission: \`${String(meta.access)}\`${scope ? ` (API key scope \`${scope}\`)` : ""}.`,
+        description: isPublic ? "Public." : `Permission: \`${perms.join("` or `") || String(meta.access)}\`${scope ? ` (API key scope \`${scope}\`)` : ""}.`,
         security: isPublic ? [] : [{ bearer: [] }, { session: [] }],
         parameters: [...pathParameters(meta.path), ...queryParameters(meta)],
         requestBody: meta.body ? { required: true, content: { "application/json": { schema: jsonSchema(meta.body) } } } : undefined,

@@ -1,13 +1,12 @@
 import crypto from "node:crypto";
 import type { z, ZodType } from "zod";
-import { can } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/domain/actor";
 import { findIdempotentReplay, requestFingerprint, storeIdempotentResult } from "@/lib/domain/idempotency";
 import { AppError } from "@/lib/errors";
 import { authenticateRequest } from "./authenticate";
 import { problemResponse, unauthenticated } from "./problem";
 import { checkRateLimit } from "./rate-limit";
-import { type Access, ROUTE_META, type RouteMeta } from "./route-meta";
+import { type Access, ROUTE_META, type RouteMeta, satisfies } from "./route-meta";
 
 type Spec<B extends ZodType | undefined, Q extends ZodType | undefined> = Omit<RouteMeta, "body" | "query"> & {
   body?: B;
@@ -41,13 +40,13 @@ export function route<B extends ZodType | undefined = undefined, Q extends ZodTy
   const fn = async (request: Request, context?: { params?: Promise<Record<string, string>> }) => {
     const requestId = request.headers.get("x-request-id")?.slice(0, 100) || crypto.randomUUID();
     try {
-      const isPublic = typeof spec.access === "object";
+      const isPublic = typeof spec.access === "object" && !Array.isArray(spec.access);
       const auth = isPublic ? { actor: null, via: null } : await authenticateRequest(request, requestId);
       checkRateLimit(auth.actor?.apiKeyId ?? auth.actor?.userId ?? clientAddress(request), spec.path);
       if (!isPublic) {
         if (!auth.actor) throw unauthenticated();
-        if (typeof spec.access === "string" && spec.access !== "authenticated" && !can(auth.actor, spec.access)) {
-          throw AppError.forbidden(`This needs the permission ${spec.access}`);
+        if (!satisfies(auth.actor.permissions, spec.access)) {
+          throw AppError.forbidden(`This needs the permission ${[spec.access].flat().join(" or ")}`);
         }
         if (auth.via === "session" && MUTATING.has(request.method)) assertSameOrigin(request);
       }

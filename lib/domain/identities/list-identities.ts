@@ -51,6 +51,14 @@ export async function listIdentities(actor: Actor, query: ListIdentitiesQuery): 
         query.q ? ilike(nhis.name, likeContains(query.q)) : undefined,
         query.provider ? eq(nhis.provider, query.provider) : undefined,
         query.status ? eq(nhis.status, query.status) : undefined,
+        query.kind ? eq(nhis.kind, query.kind) : undefined,
+        query.classification ? eq(nhis.classification, query.classification) : undefined,
+        query.environment ? eq(nhis.environment, query.environment) : undefined,
+        query.ownerId ? eq(nhis.ownerId, query.ownerId) : undefined,
+        query.workflowId
+          ? sql`exists (select 1 from ${workflowNhis} b where b.nhi_id = ${nhis.id} and b.workflow_id = ${query.workflowId})`
+          : undefined,
+        lastUsedFilter(query.lastUsed),
         after ? sql`(${nhis.name}, ${nhis.id}) > (${after.name}, ${after.id})` : undefined,
       ),
     )
@@ -65,4 +73,20 @@ export async function listIdentities(actor: Actor, query: ListIdentitiesQuery): 
   );
   const last = items.at(-1);
   return { items, nextCursor: rows.length > query.limit && last ? encodeCursor({ name: last.name, id: last.id }) : null };
+}
+
+/** "never", used within 7/30 days, or idle for 90 days or more (including never). */
+function lastUsedFilter(filter: ListIdentitiesQuery["lastUsed"]) {
+  switch (filter) {
+    case "never":
+      return sql`${nhis.lastUsedAt} is null`;
+    case "7d":
+      return sql`${nhis.lastUsedAt} >= now() - interval '7 days'`;
+    case "30d":
+      return sql`${nhis.lastUsedAt} >= now() - interval '30 days'`;
+    case "90d+":
+      return sql`(${nhis.lastUsedAt} is null or ${nhis.lastUsedAt} < now() - interval '90 days')`;
+    default:
+      return undefined;
+  }
 }
