@@ -92,3 +92,8 @@ export function oidcConfigured(): boolean {
 export function derivedKey(purpose: string): Buffer {
   return Buffer.from(crypto.hkdfSync("sha256", env().APP_SECRET, "countersign", purpose, 32));
 }
+
+/** The public base URL of this deployment (token issuer, links in e-mails). */
+export function appUrl(): string {
+  return (env().NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
+}

@@ -1,6 +1,10 @@
 import type PgBoss from "pg-boss";
+import { sql } from "drizzle-orm";
 import { db } from "@/db";
 import { refreshApprovalCoverage } from "@/lib/domain/approvals/coverage";
+import { getBoss } from "@/lib/jobs/boss";
+import { deliverDueHooks } from "@/lib/domain/hooks/deliver-hooks";
+import { DELIVER_QUEUE } from "@/lib/domain/hooks/emit-event";
 import { sweepSessions } from "@/lib/domain/sessions/sweep-sessions";
 
 /**
@@ -25,7 +29,23 @@ export const JOBS: JobDefinition[] = [
     cron: "*/10 * * * *",
     handler: async () => db.transaction((tx) => refreshApprovalCoverage(tx)),
   },
+  {
+    // Woken by every revocation's outbox job, and every minute for retries and
+    // for deliveries whose worker died mid-flight (their lease runs out).
+    queue: DELIVER_QUEUE,
+    cron: "* * * * *",
+    handler: async () => drainDeliveries(),
+  },
 ];
+
+/** Delivers until nothing is due, then schedules a wake-up for the next retry. */
+async function drainDeliveries() {
+  for (let round = 0; round < 20; round++) {
+    const { attempted } = await deliverDueHooks();
+    if (attempted === 0) break;
+  }
+  await scheduleNextRetry();
+}
 
 /** Queues exist before anyone (a transaction included) sends to them. */
 export async function ensureQueues(boss: PgBoss) {
@@ -37,4 +57,15 @@ export async function ensureQueues(boss: PgBoss) {
 
 export async function startWorkers(boss: PgBoss) {
   for (const job of JOBS) await boss.work(job.queue, job.handler);
+}
+
+/** pg-boss cron ticks once a minute; a retry due sooner (5 s) gets its own delayed job. */
+async function scheduleNextRetry() {
+  const [next] = await db.execute<{ at: Date | null }>(
+    sql`select min(next_attempt_at) as at from hook_deliveries where status = 'pending'`,
+  );
+  const at = next?.at ? new Date(next.at) : null;
+  if (!at || at.getTime() - Date.now() > 60_000) return;
+  const boss = await getBoss();
+  await boss.send(DELIVER_QUEUE, {}, { startAfter: at, singletonKey: `retry-${Math.floor(at.getTime() / 1000)}` });
 }

@@ -1,9 +1,11 @@
 import { and, desc, eq } from "drizzle-orm";
 import { db } from "@/db";
-import { credentials, entitlements, nhis } from "@/db/schema";
+import { credentials, entitlements, nhis, workflowNhis } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/domain/actor";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
+import { assertMayRevoke } from "@/lib/domain/revocation/may-revoke";
+import { announceRevocation } from "@/lib/domain/revocation/revoke-access";
 import { revokeRows } from "@/lib/domain/revocation/revoke-rows";
 import { AppError } from "@/lib/errors";
 import type { RegisterCredentialInput, RotateCredentialInput } from "@/lib/validation/credentials";
@@ -98,25 +100,33 @@ export async function rotateCredential(actor: Actor, id: string, input: RotateCr
   });
 }
 
-/** Revokes a credential at once; revoking twice is a no-op. */
+/** Revokes a credential at once, with its hook event; revoking twice is a no-op. */
 export async function revokeCredential(actor: Actor, id: string, reason?: string) {
-  requirePermission(actor, "access.revoke");
   return db.transaction(async (tx) => {
-    const [cred] = await tx.select().from(credentials).where(eq(credentials.id, id));
-    if (!cred) throw AppError.notFound("Credential");
+    const [row] = await tx
+      .select({ credential: credentials, nhi: nhis, workflowId: entitlements.workflowId })
+      .from(credentials)
+      .innerJoin(nhis, eq(nhis.id, credentials.nhiId))
+      .leftJoin(entitlements, eq(entitlements.id, credentials.entitlementId))
+      .where(eq(credentials.id, id));
+    if (!row) throw AppError.notFound("Credential");
+    const served = row.workflowId
+      ? [row.workflowId]
+      : (await tx.select({ id: workflowNhis.workflowId }).from(workflowNhis).where(eq(workflowNhis.nhiId, row.nhi.id))).map((w) => w.id);
+    await assertMayRevoke(tx, actor, served);
     const why = reason?.trim() || "Revoked by an owner";
-    const revoked = await revokeRows(tx, actor, { type: "credential", id, workflowId: null }, { entitlementIds: [], credentialIds: [id] }, why);
-    if (revoked) {
-      await recordAuditEvent(tx, actor, {
-        action: "credential.revoked",
-        targetType: "credential",
-        targetId: id,
-        reason: why,
-        before: { status: cred.status },
-        after: { status: "revoked", revocationId: revoked.revocation.id },
-      });
-    }
+    const revoked = await revokeRows(tx, actor, { type: "credential", id, workflowId: row.workflowId }, { entitlementIds: [], credentialIds: [id] }, why);
+    const outcome = revoked
+      ? await announceRevocation(tx, actor, revoked, why, {
+          type: "credential.revoked",
+          auditTarget: { type: "credential", id },
+          workflow: null,
+          identity: row.nhi,
+          dataSet: null,
+          actions: [],
+        })
+      : { revoked: false, revocationId: null, undoUntil: null, entitlements: 0, credentials: 0, deliveries: 0 };
     const [after] = await tx.select().from(credentials).where(eq(credentials.id, id));
-    return { revoked: Boolean(revoked), credential: presentCredential(after!) };
+    return { ...outcome, credential: presentCredential(after!) };
   });
 }

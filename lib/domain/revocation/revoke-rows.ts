@@ -21,6 +21,7 @@ export async function revokeRows(
   target: { type: (typeof REVOCATION_TARGETS)[number]; id: string; workflowId: string | null },
   rows: { entitlementIds: string[]; credentialIds: string[] },
   reason: string,
+  extraPriorState: Record<string, unknown> = {},
 ) {
   const now = new Date();
   const revokedEntitlements: EntitlementRow[] = rows.entitlementIds.length
@@ -37,7 +38,7 @@ export async function revokeRows(
         .where(and(inArray(credentials.id, rows.credentialIds), eq(credentials.status, "active")))
         .for("update")
     : [];
-  if (revokedEntitlements.length === 0 && revokedCredentials.length === 0) return null;
+  if (revokedEntitlements.length === 0 && revokedCredentials.length === 0 && Object.keys(extraPriorState).length === 0) return null;
 
   if (revokedEntitlements.length) {
     await tx
@@ -60,10 +61,12 @@ export async function revokeRows(
       actorId: actor.userId,
       reason,
       priorState: {
+        ...extraPriorState,
         entitlements: revokedEntitlements.map((e) => ({ id: e.id, status: e.status })),
         credentials: revokedCredentials.map((c) => ({ id: c.id, status: c.status })),
       },
       undoUntil: new Date(now.getTime() + UNDO_WINDOW_MS),
+      createdAt: now,
     })
     .returning();
   return { revocation: revocation!, entitlements: revokedEntitlements, credentials: revokedCredentials };

@@ -3,6 +3,7 @@ import type { Transaction } from "@/db";
 import { credentials, dataSets, entitlements, nhis, users, workflowDataSets, workflows } from "@/db/schema";
 import type { Actor } from "@/lib/domain/actor";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
+import { emitRevocationEvent } from "@/lib/domain/hooks/emit-event";
 import { revokeRows, workflowCredentialIdsSql } from "@/lib/domain/revocation/revoke-rows";
 import { AppError, type FieldError } from "@/lib/errors";
 import { inTransaction } from "./dry-run";
@@ -68,10 +69,21 @@ export async function retireWorkflow(actor: Actor, id: string, options: { reason
     ).map((r) => r.id);
     const credentialIds = (await tx.execute<{ id: string }>(workflowCredentialIdsSql(id))).map((r) => r.id);
     const revoked = await revokeRows(tx, actor, { type: "workflow", id, workflowId: id }, { entitlementIds, credentialIds }, reason);
+    const emitted = await emitRevocationEvent(tx, actor, {
+      type: "workflow.retired",
+      revocationId: revoked?.revocation.id ?? null,
+      reason,
+      workflow: { id, name: workflow.name },
+      identity: null,
+      dataSet: null,
+      actions: [],
+      affected: { entitlements: revoked?.entitlements.map((e) => e.id) ?? [], credentials: revoked?.credentials.map((c) => c.id) ?? [] },
+    });
     const after = await transition(tx, actor, workflow, "retired", "workflow.retired", reason, {
       revokedEntitlements: revoked?.entitlements.length ?? 0,
       revokedCredentials: revoked?.credentials.length ?? 0,
       revocationId: revoked?.revocation.id ?? null,
+      hookDeliveries: emitted.deliveries,
     });
     return { workflow: after, revoked: await describeRevoked(tx, entitlementIds, credentialIds) };
   });
