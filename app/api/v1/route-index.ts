@@ -34,6 +34,7 @@ import * as v1Me from "./me/route";
 import * as v1RevocationsIdRestore from "./revocations/[id]/restore/route";
 import * as v1UsersId from "./users/[id]/route";
 import * as v1Users from "./users/route";
+import * as v1WorkflowsIdAccessMap from "./workflows/[id]/access-map/route";
 import * as v1WorkflowsIdActivate from "./workflows/[id]/activate/route";
 import * as v1WorkflowsIdImpact from "./workflows/[id]/impact/route";
 import * as v1WorkflowsIdRetire from "./workflows/[id]/retire/route";
@@ -78,6 +79,7 @@ export const API_ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   "app/api/v1/revocations/[id]/restore/route.ts": v1RevocationsIdRestore,
   "app/api/v1/users/[id]/route.ts": v1UsersId,
   "app/api/v1/users/route.ts": v1Users,
+  "app/api/v1/workflows/[id]/access-map/route.ts": v1WorkflowsIdAccessMap,
   "app/api/v1/workflows/[id]/activate/route.ts": v1WorkflowsIdActivate,
   "app/api/v1/workflows/[id]/impact/route.ts": v1WorkflowsIdImpact,
   "app/api/v1/workflows/[id]/retire/route.ts": v1WorkflowsIdRetire,

@@ -16,12 +16,14 @@ type Claimed = { id: string; hook_id: string; event_id: string; attempts: number
  */
 export async function deliverDueHooks(options: { limit?: number; leaseSeconds?: number; now?: () => Date } = {}) {
   const now = options.now ?? (() => new Date());
+  // Raw SQL parameters go to postgres.js untyped: pass times as ISO strings.
+  const at = now().toISOString();
   const claimed = await db.execute<Claimed>(sql`
     update ${hookDeliveries} d
-    set attempts = d.attempts + 1, last_attempt_at = ${now()}, next_attempt_at = ${now()}::timestamptz + make_interval(secs => ${options.leaseSeconds ?? 60})
+    set attempts = d.attempts + 1, last_attempt_at = ${at}, next_attempt_at = ${at}::timestamptz + make_interval(secs => ${options.leaseSeconds ?? 60})
     where d.id in (
       select id from ${hookDeliveries}
-      where status = 'pending' and next_attempt_at <= ${now()}
+      where status = 'pending' and next_attempt_at <= ${at}
       order by next_attempt_at
       limit ${options.limit ?? 25}
       for update skip locked)

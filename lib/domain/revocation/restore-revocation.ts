@@ -37,7 +37,6 @@ export async function restoreRevocation(actor: Actor, revocationId: string) {
           : [];
       await assertMayRevoke(tx, actor, workflowIds);
 
-      const revokedByThis = (col: typeof entitlements.revokedAt | typeof credentials.revokedAt) => sql`${col} = ${revocation.createdAt}`;
       let restoredEntitlements = 0;
       for (const status of ["pending", "active"] as const) {
         const ids = (prior.entitlements ?? []).filter((e) => e.status === status).map((e) => e.id);
@@ -45,7 +44,7 @@ export async function restoreRevocation(actor: Actor, revocationId: string) {
         const rows = await tx
           .update(entitlements)
           .set({ status, revokedAt: null, revokedById: null, revokeReason: null, updatedAt: new Date() })
-          .where(and(inArray(entitlements.id, ids), eq(entitlements.status, "revoked"), revokedByThis(entitlements.revokedAt)))
+          .where(and(inArray(entitlements.id, ids), eq(entitlements.status, "revoked"), eq(entitlements.revokedAt, revocation.createdAt)))
           .returning({ id: entitlements.id });
         restoredEntitlements += rows.length;
       }
@@ -54,7 +53,7 @@ export async function restoreRevocation(actor: Actor, revocationId: string) {
         ? await tx
             .update(credentials)
             .set({ status: "active", revokedAt: null, revokedById: null, revokeReason: null, updatedAt: new Date() })
-            .where(and(inArray(credentials.id, credIds), eq(credentials.status, "revoked"), revokedByThis(credentials.revokedAt)))
+            .where(and(inArray(credentials.id, credIds), eq(credentials.status, "revoked"), eq(credentials.revokedAt, revocation.createdAt)))
             .returning({ id: credentials.id })
         : [];
       if (prior.identity) {
