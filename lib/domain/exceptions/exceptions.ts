@@ -59,6 +59,7 @@ export async function decideException(actor: Actor, id: string, decision: "appro
       .select({ userId: workflowEscalationSteps.userId })
       .from(workflowEscalationSteps)
       .where(eq(workflowEscalationSteps.workflowId, exception.workflowId));
+    if (workflow?.status === "retired") throw AppError.conflict("The workflow is retired");
     const mayDecide = workflow?.businessOwnerId === actor.userId || delegates.some((d) => d.userId === actor.userId);
     if (!mayDecide) throw AppError.forbidden("Only the workflow's business owner or an escalation delegate decides exceptions");
     if (exception.requestedById === actor.userId) throw AppError.forbidden("Nobody decides an exception they requested");
@@ -88,7 +89,7 @@ export async function decideException(actor: Actor, id: string, decision: "appro
       targetId: id,
       reason: comment,
       before: { status: exception.status },
-      after: { status: decision },
+      after: { status: decision, workflowId: exception.workflowId },
     });
     return after!;
   });

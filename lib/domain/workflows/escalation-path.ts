@@ -7,7 +7,8 @@ import { assertActiveUsers } from "@/lib/domain/users/user-checks";
 export async function replaceEscalationPath(tx: Transaction, workflowId: string, userIds: string[]) {
   await assertActiveUsers(
     tx,
-    userIds.map((userId, i) => ({ path: `escalationPath.${i}`, userId })),
+    // Delegates sign the business side, so they need the business owner role.
+    userIds.map((userId, i) => ({ path: `escalationPath.${i}`, userId, role: "business_owner" as const })),
   );
   await tx.delete(workflowEscalationSteps).where(eq(workflowEscalationSteps.workflowId, workflowId));
   if (userIds.length) {

@@ -1,7 +1,7 @@
 import { aliasedTable, asc, eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { accessExceptions, dataSets, entitlements, users, workflowDataSets, workflowEscalationSteps, workflowNhis, workflows } from "@/db/schema";
-import { requirePermission } from "@/lib/auth/permissions";
+import { can, requirePermission } from "@/lib/auth/permissions";
 import { type Actor, hasRole } from "@/lib/domain/actor";
 import { AppError } from "@/lib/errors";
 import { isAccountableBusinessOwner } from "./workflow-access";
@@ -96,8 +96,9 @@ export async function getWorkflow(actor: Actor, id: string) {
       editBusiness: live && (isBusinessOwner || actor.kind === "system"),
       editTechnical: live && (isIdentityOwner || (workflow.status === "draft" && isBusinessOwner)),
       lifecycle: live && (isBusinessOwner || isIdentityOwner),
-      transfer: live && (isBusinessOwner || isIdentityOwner),
-      approveExceptions: live && isBusinessOwner,
+      transferBusiness: live && (isBusinessOwner || (isIdentityOwner && !businessOwner?.active)),
+      transferIdentity: live && (isBusinessOwner || isIdentityOwner),
+      approveExceptions: live && can(actor, "exceptions.approve") && (isBusinessOwner || escalation.some((s) => s.id === actor.userId)),
     },
   };
 }

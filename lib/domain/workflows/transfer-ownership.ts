@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { workflows } from "@/db/schema";
+import { users, workflows } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import { type Actor, hasRole } from "@/lib/domain/actor";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
@@ -23,8 +23,19 @@ export async function transferWorkflowOwnership(actor: Actor, id: string, input:
     assertNotRetired(workflow);
     const isIdentityOwner = actor.kind === "system" || hasRole(actor, "identity_owner");
     const isBusinessOwner = isAccountableBusinessOwner(actor, workflow);
-    const allowed = input.side === "business" ? isBusinessOwner || isIdentityOwner : isIdentityOwner || isBusinessOwner;
-    if (!allowed) throw AppError.forbidden("Only the workflow's business owner or an identity owner can transfer ownership");
+    const [currentBusinessOwner] = workflow.businessOwnerId
+      ? await tx.select({ active: users.active }).from(users).where(eq(users.id, workflow.businessOwnerId))
+      : [];
+    const businessSideOrphaned = !currentBusinessOwner?.active;
+    const allowed =
+      input.side === "business" ? isBusinessOwner || (isIdentityOwner && businessSideOrphaned) : isIdentityOwner || isBusinessOwner;
+    if (!allowed) {
+      throw AppError.forbidden(
+        input.side === "business"
+          ? "Only the business owner transfers the business side (identity owners may do so once it is ownerless)"
+          : "Only an identity owner or the business owner transfers the identity side",
+      );
+    }
 
     const column = input.side === "business" ? "businessOwnerId" : "identityOwnerId";
     await assertActiveUsers(tx, [

@@ -7,6 +7,7 @@ import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { isUniqueViolation } from "@/lib/domain/db-errors";
 import { notify } from "@/lib/domain/notifications/notify";
 import { assertActiveUsers } from "@/lib/domain/users/user-checks";
+import { AppError } from "@/lib/errors";
 import type { UpdateWorkflowInput } from "@/lib/validation/workflows";
 import { type ApprovalDelta, replaceApprovedDataSets } from "./approved-data-sets";
 import { type AutonomousPostureImpact, applyAutonomousPosture } from "./autonomous-posture";
@@ -38,8 +39,16 @@ export async function updateWorkflow(actor: Actor, id: string, input: UpdateWork
     return await inTransaction(!!options.dryRun, async (tx) => {
       const before = await lockWorkflow(tx, id);
       assertNotRetired(before);
-      if (BUSINESS_FIELDS.some((f) => input[f] !== undefined)) assertMayEditBusinessFields(actor, before);
-      if (TECHNICAL_FIELDS.some((f) => input[f] !== undefined)) assertMayEditTechnicalFields(actor, before);
+      // Sending a field unchanged (a full-object PATCH) is not an attempt to edit it.
+      const changes = (f: (typeof BUSINESS_FIELDS)[number] | (typeof TECHNICAL_FIELDS)[number]) =>
+        input[f] !== undefined && (f === "dataSets" || f === "escalationPath" || f === "exceptionConditions" || input[f] !== before[f]);
+      if (BUSINESS_FIELDS.some(changes)) assertMayEditBusinessFields(actor, before);
+      if (TECHNICAL_FIELDS.some(changes)) assertMayEditTechnicalFields(actor, before);
+      if (input.identityOwnerId === null && before.identityOwnerId && before.status !== "draft") {
+        throw new AppError("conflict", "An active workflow keeps an accountable identity owner; transfer it instead of removing it", [
+          { path: "identityOwnerId", message: "use /transfer to hand it to someone else" },
+        ]);
+      }
       await assertActiveUsers(tx, [{ path: "identityOwnerId", userId: input.identityOwnerId, role: "identity_owner" }]);
 
       const [after] = await tx

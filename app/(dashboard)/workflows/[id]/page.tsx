@@ -1,0 +1,77 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { ChevronLeft, Pencil } from "lucide-react";
+import { buttonVariants } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { ChangeHistory } from "@/components/workflows/change-history";
+import { LifecycleControls } from "@/components/workflows/lifecycle-controls";
+import { loadPickerOptions, loadWorkflowOr404 } from "@/components/workflows/load-workflow";
+import { TaskSection } from "@/components/workflows/task-section";
+import { AutonomyBadge, StatusBadge, VendorBadge } from "@/components/workflows/workflow-badges";
+import { can } from "@/lib/auth/permissions";
+import { listAuditForTarget } from "@/lib/domain/audit/list-audit-events";
+import { requirePageActor } from "@/lib/server/page-actor";
+import { cn, focusRing, formatDateTime } from "@/lib/utils";
+
+export const metadata: Metadata = { title: "Workflow" };
+
+export default async function WorkflowPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requirePageActor();
+  const { id } = await params;
+  const workflow = await loadWorkflowOr404(actor, id);
+  const [{ users, dataSets }, history] = await Promise.all([
+    loadPickerOptions(actor),
+    can(actor, "audit.read") ? listAuditForTarget(actor, "workflow", workflow.id) : null,
+  ]);
+
+  const editLink =
+    workflow.may.editBusiness || workflow.may.editTechnical ? (
+      <Link href={`/workflows/${workflow.id}/edit`} className={buttonVariants({ variant: "outline" })}>
+        <Pencil aria-hidden="true" />
+        Edit
+      </Link>
+    ) : null;
+
+  return (
+    <>
+      <Link
+        href="/workflows"
+        className={cn("mb-3 inline-flex items-center gap-1 rounded-sm text-sm text-muted-foreground hover:text-foreground", focusRing)}
+      >
+        <ChevronLeft aria-hidden="true" className="size-4" />
+        Workflows
+      </Link>
+      <PageHeader
+        title={workflow.name}
+        description={
+          <span className="flex flex-wrap items-center gap-1.5">
+            <span className="sr-only">Status:</span>
+            <StatusBadge status={workflow.status} />
+            <span className="sr-only">Autonomy:</span>
+            <AutonomyBadge autonomy={workflow.autonomy} />
+            {workflow.vendor ? <VendorBadge vendor={workflow.vendor} /> : null}
+            {workflow.retiredAt ? <span>Retired {formatDateTime(workflow.retiredAt)}; its access was revoked.</span> : null}
+          </span>
+        }
+        actions={
+          workflow.may.lifecycle ? (
+            <LifecycleControls workflowId={workflow.id} workflowName={workflow.name} status={workflow.status}>
+              {editLink}
+            </LifecycleControls>
+          ) : (
+            editLink
+          )
+        }
+      />
+      <div className="grid gap-10">
+        <TaskSection
+          workflow={workflow}
+          users={users}
+          dataSets={dataSets}
+          actor={{ userId: actor.userId, mayRequestExceptions: can(actor, "exceptions.request") }}
+        />
+        <ChangeHistory workflowId={workflow.id} events={history} />
+      </div>
+    </>
+  );
+}

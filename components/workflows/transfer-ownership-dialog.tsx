@@ -1,0 +1,143 @@
+"use client";
+
+import * as React from "react";
+import { ArrowLeftRight } from "lucide-react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Select } from "@/components/ui/select";
+import { Textarea } from "@/components/ui/textarea";
+import { type FieldErrors, fieldErrorsOf, focusFirstInvalid } from "@/components/forms/form-controls";
+import { transferOwnershipInput } from "@/lib/validation/workflows";
+import { transferWorkflowOwnershipAction } from "@/app/(dashboard)/workflows/actions";
+import type { UserOption } from "./workflow-form-model";
+
+type Side = "business" | "identity";
+
+export type TransferOwnershipDialogProps = {
+  workflowId: string;
+  users: UserOption[];
+  /** Current owner ids per side; the current owner is not offered as the new one. */
+  current: Record<Side, string | null>;
+  /** Which sides the caller may transfer (the domain enforces the same rule). */
+  sides: Record<Side, boolean>;
+  /** The side offered first: the ownerless one when a side has lost its owner. */
+  defaultSide: Side;
+};
+
+const ROLE_FOR: Record<Side, string> = { business: "business_owner", identity: "identity_owner" };
+
+/** Hands one side of the workflow to someone else, explicitly and with a reason (e.g. an owner leaving). */
+export function TransferOwnershipDialog({ workflowId, users, current, sides, defaultSide }: TransferOwnershipDialogProps) {
+  const [open, setOpen] = React.useState(false);
+  const [side, setSide] = React.useState<Side>(defaultSide);
+  const [toUserId, setToUserId] = React.useState("");
+  const [reason, setReason] = React.useState("");
+  const [errors, setErrors] = React.useState<FieldErrors>({});
+  const [pending, startTransition] = React.useTransition();
+  const formRef = React.useRef<HTMLFormElement>(null);
+  const candidates = users.filter((u) => u.roles.includes(ROLE_FOR[side]) && u.id !== current[side]);
+
+  React.useEffect(() => {
+    if (!pending) focusFirstInvalid(formRef.current);
+  }, [errors, pending]);
+
+  function onOpenChange(next: boolean) {
+    if (pending) return;
+    setOpen(next);
+    if (next) {
+      setSide(defaultSide);
+      setToUserId("");
+      setReason("");
+      setErrors({});
+    }
+  }
+
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const input = { side, toUserId, reason };
+    const parsed = transferOwnershipInput.safeParse(input);
+    if (!parsed.success) {
+      const found = fieldErrorsOf(parsed.error);
+      if (!toUserId) found.toUserId = ["Choose the new owner"];
+      return setErrors(found);
+    }
+    setErrors({});
+    startTransition(async () => {
+      const result = await transferWorkflowOwnershipAction({ id: workflowId, ...input });
+      if (!result.ok) {
+        setErrors(fieldErrorsOf(result.fieldErrors));
+        toast.error(result.error);
+        return;
+      }
+      const name = users.find((u) => u.id === toUserId)?.name ?? "the new owner";
+      toast.success(`${name} is now the ${side} owner. They have been notified.`);
+      setOpen(false);
+    });
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogTrigger asChild>
+        <Button variant="outline" size="sm">
+          <ArrowLeftRight aria-hidden="true" />
+          Transfer ownership
+        </Button>
+      </DialogTrigger>
+      <DialogContent
+        title="Transfer ownership"
+        description="The new owner becomes accountable for this side's control decisions from now on. Both people are notified and the transfer is audited."
+      >
+        <form ref={formRef} onSubmit={submit} noValidate className="grid gap-4">
+          <Field label="Side" htmlFor="transfer-side" error={errors.side}>
+            <Select
+              value={side}
+              onChange={(e) => {
+                setSide(e.target.value as Side);
+                setToUserId("");
+              }}
+              disabled={pending}
+            >
+              {sides.business ? <option value="business">Business owner: purpose and data approval</option> : null}
+              {sides.identity ? <option value="identity">Identity owner: entitlements, review cadence and revocation</option> : null}
+            </Select>
+          </Field>
+          <Field
+            label="New owner"
+            htmlFor="transfer-to"
+            error={errors.toUserId}
+            hint={
+              candidates.length === 0
+                ? `Nobody else holds the ${ROLE_FOR[side].replace("_", " ")} role. Ask an admin to give it to someone.`
+                : undefined
+            }
+            required
+          >
+            <Select value={toUserId} onChange={(e) => setToUserId(e.target.value)} disabled={pending}>
+              <option value="">Choose a person</option>
+              {candidates.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name} ({u.email})
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Reason" htmlFor="transfer-reason" error={errors.reason} hint="Why the ownership moves, e.g. a team change." required>
+            <Textarea rows={3} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} disabled={pending} />
+          </Field>
+          <DialogFooter>
+            <DialogClose asChild>
+              <Button type="button" variant="outline" disabled={pending}>
+                Cancel
+              </Button>
+            </DialogClose>
+            <Button type="submit" loading={pending}>
+              Transfer ownership
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
