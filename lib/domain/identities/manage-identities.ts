@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { db, type Transaction } from "@/db";
-import { nhis, workflowNhis, workflows } from "@/db/schema";
+import { entitlements, nhis, workflowNhis, workflows } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/domain/actor";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
@@ -70,6 +70,13 @@ export async function bindIdentity(actor: Actor, id: string, workflowId: string,
 export async function unbindIdentity(actor: Actor, id: string, workflowId: string, reason?: string) {
   requirePermission(actor, "identities.write");
   return db.transaction(async (tx) => {
+    const [open] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(entitlements)
+      .where(and(eq(entitlements.nhiId, id), eq(entitlements.workflowId, workflowId), inArray(entitlements.status, ["pending", "active"])));
+    if ((open?.n ?? 0) > 0) {
+      throw AppError.conflict(`Revoke its ${open!.n} open entitlement(s) for this workflow first; unbinding must not leave access behind`);
+    }
     const removed = await tx
       .delete(workflowNhis)
       .where(and(eq(workflowNhis.nhiId, id), eq(workflowNhis.workflowId, workflowId)))

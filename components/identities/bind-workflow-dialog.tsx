@@ -1,0 +1,106 @@
+"use client";
+
+import * as React from "react";
+import { Link2 } from "lucide-react";
+import { toast } from "sonner";
+import { bindIdentityAction } from "@/app/(dashboard)/identities/actions";
+import { type FieldErrors, fieldErrorsOf, focusFirstInvalid } from "@/components/forms/form-controls";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { bindIdentityInput } from "@/lib/validation/identities";
+
+export type BindWorkflowDialogProps = {
+  nhi: { id: string; name: string };
+  /** Workflows it is not bound to yet, retired ones left out. */
+  workflows: { id: string; name: string }[];
+  /** Already serving a workflow: another binding is NHI reuse, which the dialog says plainly. */
+  boundCount: number;
+};
+
+export function BindWorkflowDialog({ nhi, workflows, boundCount }: BindWorkflowDialogProps) {
+  const [open, setOpen] = React.useState(false);
+  const [workflowId, setWorkflowId] = React.useState("");
+  const [reason, setReason] = React.useState("");
+  const [errors, setErrors] = React.useState<FieldErrors>({});
+  const [pending, startTransition] = React.useTransition();
+  const formRef = React.useRef<HTMLFormElement>(null);
+
+  React.useEffect(() => {
+    if (!pending) focusFirstInvalid(formRef.current);
+  }, [errors, pending]);
+
+  function onOpenChange(next: boolean) {
+    setOpen(next);
+    setErrors({});
+    if (next) {
+      setWorkflowId("");
+      setReason("");
+    }
+  }
+
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const parsed = bindIdentityInput.safeParse({ workflowId, reason: reason.trim() || undefined });
+    if (!parsed.success) return setErrors(fieldErrorsOf(parsed.error));
+    setErrors({});
+    const workflowName = workflows.find((w) => w.id === workflowId)?.name ?? "the workflow";
+    startTransition(async () => {
+      const result = await bindIdentityAction({ id: nhi.id, ...parsed.data });
+      if (!result.ok) {
+        setErrors(fieldErrorsOf(result.fieldErrors));
+        toast.error(result.error);
+        return;
+      }
+      toast.success(result.data.bound ? `${nhi.name} now serves ${workflowName}` : `${nhi.name} already served ${workflowName}`);
+      setOpen(false);
+    });
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogTrigger asChild>
+        <Button variant="outline" size="sm">
+          <Link2 aria-hidden="true" />
+          Bind to workflow
+        </Button>
+      </DialogTrigger>
+      <DialogContent
+        title={`Bind ${nhi.name} to a workflow`}
+        description={
+          boundCount > 0
+            ? `It already serves ${boundCount === 1 ? "a workflow" : `${boundCount} workflows`}. Sharing one identity across workflows is NHI reuse (OWASP NHI9); prefer a dedicated NHI per workflow.`
+            : "The workflow's business owner then answers for why this identity has access."
+        }
+      >
+        <form ref={formRef} onSubmit={submit} noValidate className="grid gap-4">
+          <Field label="Workflow" htmlFor="bind-workflow" error={errors.workflowId} required>
+            <Select value={workflowId} onChange={(e) => setWorkflowId(e.target.value)} disabled={pending}>
+              <option value="">{workflows.length ? "Choose a workflow" : "No other workflow to bind to"}</option>
+              {workflows.map((w) => (
+                <option key={w.id} value={w.id}>
+                  {w.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Reason" htmlFor="bind-reason" error={errors.reason} hint="Optional. Recorded in the audit trail.">
+            <Input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} disabled={pending} />
+          </Field>
+          <DialogFooter>
+            <DialogClose asChild>
+              <Button type="button" variant="outline" disabled={pending}>
+                Cancel
+              </Button>
+            </DialogClose>
+            <Button type="submit" loading={pending}>
+              Bind to workflow
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
