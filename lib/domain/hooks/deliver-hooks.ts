@@ -50,6 +50,7 @@ async function attempt(delivery: Claimed, now: () => Date): Promise<"succeeded" 
 
   if (ok) {
     await settle(delivery, "succeeded", startedAt, result);
+    await resolveIfConfirmed(row.event);
     return "succeeded";
   }
   if (result.status === 410) {
@@ -77,9 +78,14 @@ async function settle(
   retryAt?: Date,
 ) {
   await db.transaction(async (tx) => {
+    // Attempt numbers keep counting across replays (`attempts` is only the retry budget).
+    const [previous] = await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(hookDeliveryAttempts)
+      .where(eq(hookDeliveryAttempts.deliveryId, delivery.id));
     await tx.insert(hookDeliveryAttempts).values({
       deliveryId: delivery.id,
-      attempt: delivery.attempts,
+      attempt: (previous?.n ?? 0) + 1,
       startedAt,
       latencyMs: result.latencyMs,
       responseStatus: result.status,
@@ -129,4 +135,15 @@ async function reportUnconfirmed(event: typeof hookEvents.$inferSelect, hookName
       })
       .onConflictDoNothing();
   });
+}
+
+/** Once every delivery of a revocation's events succeeded, its "not confirmed" finding resolves. */
+async function resolveIfConfirmed(event: typeof hookEvents.$inferSelect) {
+  if (!event.revocationId) return;
+  await db.execute(sql`
+    update findings set status = 'resolved', resolved_at = now(), last_seen_at = now()
+    where rule_id = 'revocation-unconfirmed' and target_id = ${event.revocationId} and status <> 'resolved'
+      and not exists (
+        select 1 from hook_deliveries d join hook_events e on e.id = d.event_id
+        where e.revocation_id = ${event.revocationId} and d.status <> 'succeeded')`);
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt } from "drizzle-orm";
+import { and, desc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
 import { hookDeliveries, hookDeliveryAttempts, hookEvents, hooks } from "@/db/schema";
@@ -19,17 +19,24 @@ export async function listHookDeliveries(actor: Actor, hookId: string, query: { 
   if (!hook) throw AppError.notFound("Hook");
   const after = decodeCursor(query.cursor, cursorShape);
   const rows = await db
-    .select({ delivery: hookDeliveries, eventType: hookEvents.type, payload: hookEvents.payload, revocationId: hookEvents.revocationId })
+    .select({
+      delivery: hookDeliveries,
+      // Microsecond-exact cursor: rows created in one transaction share a millisecond.
+      cursorTime: sql<string>`to_char(${hookDeliveries.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+      eventType: hookEvents.type,
+      payload: hookEvents.payload,
+      revocationId: hookEvents.revocationId,
+    })
     .from(hookDeliveries)
     .innerJoin(hookEvents, eq(hookEvents.id, hookDeliveries.eventId))
     .where(
       and(
         eq(hookDeliveries.hookId, hookId),
         query.status ? eq(hookDeliveries.status, query.status) : undefined,
-        after ? lt(hookDeliveries.createdAt, new Date(after.createdAt)) : undefined,
+        after ? sql`(${hookDeliveries.createdAt}, ${hookDeliveries.id}) < (${after.createdAt}::timestamptz, ${after.id}::uuid)` : undefined,
       ),
     )
-    .orderBy(desc(hookDeliveries.createdAt))
+    .orderBy(desc(hookDeliveries.createdAt), desc(hookDeliveries.id))
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   const attempts = page.length
@@ -43,7 +50,7 @@ export async function listHookDeliveries(actor: Actor, hookId: string, query: { 
   const last = page.at(-1);
   return {
     items,
-    nextCursor: rows.length > query.limit && last ? encodeCursor({ createdAt: last.delivery.createdAt.toISOString(), id: last.delivery.id }) : null,
+    nextCursor: rows.length > query.limit && last ? encodeCursor({ createdAt: last.cursorTime, id: last.delivery.id }) : null,
   } satisfies Page<unknown>;
 }
 
@@ -53,6 +60,8 @@ export async function replayDelivery(actor: Actor, deliveryId: string) {
   return db.transaction(async (tx) => {
     const [delivery] = await tx.select().from(hookDeliveries).where(eq(hookDeliveries.id, deliveryId)).for("update");
     if (!delivery) throw AppError.notFound("Delivery");
+    const [hook] = await tx.select({ active: hooks.active }).from(hooks).where(eq(hooks.id, delivery.hookId));
+    if (!hook?.active) throw AppError.conflict("The hook is disabled; enable it before replaying");
     const [after] = await tx
       .update(hookDeliveries)
       .set({ status: "pending", nextAttemptAt: new Date(), attempts: 0 })

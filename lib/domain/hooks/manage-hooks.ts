@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
-import { desc, eq } from "drizzle-orm";
+import { desc, eq, inArray } from "drizzle-orm";
 import { db } from "@/db";
-import { hooks } from "@/db/schema";
+import { hookDeliveries, hooks } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/domain/actor";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
@@ -26,7 +26,22 @@ function newSecret() {
 export async function listHooks(actor: Actor) {
   requirePermission(actor, "hooks.read");
   const rows = await db.select().from(hooks).orderBy(desc(hooks.createdAt));
-  return { items: rows.map(presentHook), nextCursor: null };
+  const latest = rows.length
+    ? await db
+        .selectDistinctOn([hookDeliveries.hookId], {
+          hookId: hookDeliveries.hookId,
+          status: hookDeliveries.status,
+          createdAt: hookDeliveries.createdAt,
+          deliveredAt: hookDeliveries.deliveredAt,
+        })
+        .from(hookDeliveries)
+        .where(inArray(hookDeliveries.hookId, rows.map((r) => r.id)))
+        .orderBy(hookDeliveries.hookId, desc(hookDeliveries.createdAt))
+    : [];
+  return {
+    items: rows.map((h) => ({ ...presentHook(h), lastDelivery: latest.find((d) => d.hookId === h.id) ?? null })),
+    nextCursor: null,
+  };
 }
 
 export async function getHook(actor: Actor, id: string) {
