@@ -1,8 +1,9 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { db, type Transaction } from "@/db";
 import { dataSets, entitlements, nhis, workflows } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import { type Actor, hasRole } from "@/lib/domain/actor";
+import { actionsCovered } from "@/lib/domain/approvals/coverage";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { notify } from "@/lib/domain/notifications/notify";
 import { DAY_MS, cadenceDaysFor } from "@/lib/domain/policy";
@@ -19,7 +20,7 @@ type EntitlementRow = typeof entitlements.$inferSelect;
  * The entitlement becomes active, with a cadence from its risk, when both have signed.
  */
 export async function approveEntitlement(actor: Actor, id: string, side: Side, comment?: string) {
-  return decide(actor, id, side, async (tx, grant, context) => {
+  return decide(actor, id, side, "approve", async (tx, grant, context) => {
     const signedBy = side === "business" ? grant.businessApprovedById : grant.identityApprovedById;
     if (signedBy) {
       if (signedBy === actor.userId) return grant; // a double click: no-op
@@ -27,6 +28,15 @@ export async function approveEntitlement(actor: Actor, id: string, side: Side, c
     }
     const otherSide = side === "business" ? grant.identityApprovedById : grant.businessApprovedById;
     if (otherSide === actor.userId) throw AppError.forbidden("Dual control: the same person cannot approve both sides");
+    // Invariant 1 holds when signing too: the approval may have narrowed, or the exception expired, since the request.
+    const [coverage] = await tx.execute<{ covered: boolean }>(
+      sql`select ${actionsCovered(grant.workflowId, grant.dataSetId, sql`${`{${grant.actions.join(",")}}`}::data_action[]`)} as covered`,
+    );
+    if (!coverage?.covered) {
+      throw AppError.conflict(
+        `${grant.actions.join(", ")} on ${context.dataSet.name} is no longer within what “${context.workflow.name}” is approved for (approval narrowed or exception expired); deny this request, or ask the business owner to widen the approval or grant an exception`,
+      );
+    }
 
     const now = new Date();
     const bothSigned = Boolean(otherSide);
@@ -69,7 +79,7 @@ export async function approveEntitlement(actor: Actor, id: string, side: Side, c
 }
 
 export async function denyEntitlement(actor: Actor, id: string, side: Side, comment: string) {
-  return decide(actor, id, side, async (tx, grant) => {
+  return decide(actor, id, side, "deny", async (tx, grant) => {
     const now = new Date();
     const [after] = await tx
       .update(entitlements)
@@ -102,6 +112,7 @@ async function decide(
   actor: Actor,
   id: string,
   side: Side,
+  operation: "approve" | "deny",
   apply: (tx: Transaction, grant: EntitlementRow, context: Context) => Promise<EntitlementRow>,
 ) {
   requirePermission(actor, side === "business" ? "entitlements.approve_business" : "entitlements.approve_identity");
@@ -123,8 +134,9 @@ async function decide(
     if (side === "identity" && !hasRole(actor, "identity_owner")) throw AppError.forbidden("Only identity owners sign the identity side");
     if (grant.status !== "pending") {
       const signedThisSide = side === "business" ? grant.businessApprovedById : grant.identityApprovedById;
-      if (grant.status === "denied" && grant.deniedById === actor.userId) return grant; // a double click
-      if (grant.status === "active" && signedThisSide === actor.userId) return grant; // a double click
+      // A double click repeats the same operation; the other operation on a decided request is a conflict.
+      if (operation === "deny" && grant.status === "denied" && grant.deniedById === actor.userId) return grant;
+      if (operation === "approve" && grant.status === "active" && signedThisSide === actor.userId) return grant;
       throw AppError.conflict(`The request is already ${grant.status}`);
     }
     return apply(tx, grant, context);
