@@ -35,8 +35,17 @@ function transactionAdapter(tx: Transaction) {
   const client = (tx as unknown as { session: { client: { unsafe: (q: string, v?: unknown[]) => Promise<unknown[]> } } })
     .session.client;
   return {
-    executeSql: async (text: string, values?: unknown[]) => ({ rows: await client.unsafe(text, values ?? []) }),
+    executeSql: async (text: string, values?: unknown[]) => ({ rows: await client.unsafe(text, (values ?? []).map(asPgParameter)) }),
   };
+}
+
+/** pg-boss hands node-postgres-style parameters; postgres.js refuses undefined and plain objects. */
+function asPgParameter(value: unknown) {
+  if (value === undefined) return null;
+  if (value !== null && typeof value === "object" && !(value instanceof Date) && !Buffer.isBuffer(value) && !Array.isArray(value)) {
+    return JSON.stringify(value);
+  }
+  return value;
 }
 
 export async function enqueueInTransaction(tx: Transaction, queue: string, data: object, options: PgBoss.SendOptions = {}) {

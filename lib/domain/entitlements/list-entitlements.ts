@@ -1,4 +1,4 @@
-import { aliasedTable, and, desc, eq, isNull, lt, or, sql } from "drizzle-orm";
+import { aliasedTable, and, desc, eq, isNull, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
 import { dataSets, entitlements, nhis, users, workflowEscalationSteps, workflows } from "@/db/schema";
@@ -8,7 +8,9 @@ import { type Page, decodeCursor, encodeCursor } from "@/lib/validation/common";
 import type { ListEntitlementsQuery } from "@/lib/validation/entitlements";
 
 const requesters = aliasedTable(users, "requester");
-const cursorShape = z.object({ createdAt: z.string(), id: z.string() });
+const cursorShape = z.object({ createdAt: z.string(), id: z.uuid() });
+// Cursors carry milliseconds; compare at that precision so same-millisecond rows are not skipped.
+const createdMs = sql`date_trunc('milliseconds', ${entitlements.createdAt})`;
 
 /**
  * Entitlements, newest first. `inbox=mine` is the Requests inbox: pending
@@ -57,15 +59,10 @@ export async function listEntitlements(actor: Actor, query: ListEntitlementsQuer
         query.dataSetId ? eq(entitlements.dataSetId, query.dataSetId) : undefined,
         query.inbox === "requested" ? eq(entitlements.requestedById, actor.userId ?? sql`null`) : undefined,
         query.inbox === "mine" ? waitingFor(actor) : undefined,
-        after
-          ? or(
-              lt(entitlements.createdAt, new Date(after.createdAt)),
-              and(eq(entitlements.createdAt, new Date(after.createdAt)), lt(entitlements.id, after.id)),
-            )
-          : undefined,
+        after ? sql`(${createdMs}, ${entitlements.id}) < (${after.createdAt}::timestamptz, ${after.id}::uuid)` : undefined,
       ),
     )
-    .orderBy(desc(entitlements.createdAt), desc(entitlements.id))
+    .orderBy(desc(createdMs), desc(entitlements.id))
     .limit(query.limit + 1);
   const items = rows.slice(0, query.limit).map((r) => ({ ...r, waitingFor: waitingSides(actor, r) }));
   const last = items.at(-1);

@@ -72,14 +72,14 @@ describe("[EXCEPTIONS] requesting and deciding", () => {
     const log = await audit(s.exception.id);
     expect(log.map((e) => [e.action, e.actorId, e.before, e.after, e.reason])).toEqual([
       ["exception.requested", s.identityOwner.id, null, expect.objectContaining({ actions: ["write"] }), "Quarter-end write-back"],
-      ["exception.approved", s.businessOwner.id, { status: "pending" }, { status: "approved" }, "fine"],
+      ["exception.approved", s.businessOwner.id, { status: "pending" }, { status: "approved", workflowId: s.w.id }, "fine"],
     ]);
     const inbox = await db.select().from(notifications).where(and(eq(notifications.userId, s.identityOwner.id), eq(notifications.kind, "exception.approved")));
     expect(inbox).toHaveLength(1);
 
     const other = await requestException(s.io, { workflowId: s.w.id, dataSetId: s.dataSet.id, actions: ["delete"], reason: "Purge old tickets", expiresAt: inDays(3) });
     await decideException(s.bo, other.id, "denied", "too risky");
-    expect((await audit(other.id)).at(-1)).toMatchObject({ action: "exception.denied", before: { status: "pending" }, after: { status: "denied" }, reason: "too risky" });
+    expect((await audit(other.id)).at(-1)).toMatchObject({ action: "exception.denied", before: { status: "pending" }, after: { status: "denied", workflowId: s.w.id }, reason: "too risky" });
   });
 
   it("nobody decides an exception they requested, not even the business owner", async () => {
@@ -151,5 +151,28 @@ describe("[EXCEPTIONS] requesting and deciding", () => {
     const page = await listExceptions(s.auditor, { workflowId: s.w.id, limit: 50 });
     expect(page.items.map((x) => x.id)).toEqual([s.exception.id]);
     expect((await listExceptions(s.auditor, { workflowId: s.w.id, status: "approved", limit: 50 })).items).toEqual([]);
+  });
+
+  it("pages through exceptions created within the same millisecond without skipping any", async () => {
+    const s = await world();
+    const more = [
+      await requestException(s.io, { workflowId: s.w.id, dataSetId: s.dataSet.id, actions: ["read"], reason: "Second deviation", expiresAt: inDays(3) }),
+      await requestException(s.io, { workflowId: s.w.id, dataSetId: s.dataSet.id, actions: ["delete"], reason: "Third deviation", expiresAt: inDays(3) }),
+    ];
+    // Same instant (two share it exactly, one is 100 µs earlier), as concurrent requests produce.
+    const all = [s.exception, ...more].map((x) => x.id);
+    await db.execute(sql`update access_exceptions set created_at = case id
+        when ${all[0]}::uuid then timestamptz '2030-01-01 12:00:00.123100+00'
+        else timestamptz '2030-01-01 12:00:00.123200+00' end
+      where id in (${sql.join(all.map((id) => sql`${id}::uuid`), sql`, `)})`);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    for (let page = 0; page < 5; page++) {
+      const result = await listExceptions(s.auditor, { workflowId: s.w.id, limit: 1, cursor });
+      seen.push(...result.items.map((x) => x.id));
+      if (!result.nextCursor) break;
+      cursor = result.nextCursor;
+    }
+    expect(seen.sort()).toEqual([...all].sort());
   });
 });

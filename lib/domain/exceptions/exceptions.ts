@@ -1,4 +1,4 @@
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db";
 import { accessExceptions, dataSets, workflowEscalationSteps, workflows } from "@/db/schema";
@@ -59,9 +59,9 @@ export async function decideException(actor: Actor, id: string, decision: "appro
       .select({ userId: workflowEscalationSteps.userId })
       .from(workflowEscalationSteps)
       .where(eq(workflowEscalationSteps.workflowId, exception.workflowId));
-    if (workflow?.status === "retired") throw AppError.conflict("The workflow is retired");
     const mayDecide = workflow?.businessOwnerId === actor.userId || delegates.some((d) => d.userId === actor.userId);
     if (!mayDecide) throw AppError.forbidden("Only the workflow's business owner or an escalation delegate decides exceptions");
+    if (workflow?.status === "retired") throw AppError.conflict("The workflow is retired");
     if (exception.requestedById === actor.userId) throw AppError.forbidden("Nobody decides an exception they requested");
     if (exception.status !== "pending") {
       if (exception.status === decision) return exception; // a double click is a no-op
@@ -95,7 +95,9 @@ export async function decideException(actor: Actor, id: string, decision: "appro
   });
 }
 
-const cursorShape = z.object({ createdAt: z.string(), id: z.string() });
+const cursorShape = z.object({ createdAt: z.string(), id: z.uuid() });
+// Cursors carry milliseconds; compare at that precision so same-millisecond rows are not skipped.
+const createdMs = sql`date_trunc('milliseconds', ${accessExceptions.createdAt})`;
 
 export async function listExceptions(actor: Actor, query: ListExceptionsQuery): Promise<Page<typeof accessExceptions.$inferSelect>> {
   requirePermission(actor, "workflows.read");
@@ -107,10 +109,10 @@ export async function listExceptions(actor: Actor, query: ListExceptionsQuery): 
       and(
         query.workflowId ? eq(accessExceptions.workflowId, query.workflowId) : undefined,
         query.status ? eq(accessExceptions.status, query.status) : undefined,
-        after ? lt(accessExceptions.createdAt, new Date(after.createdAt)) : undefined,
+        after ? sql`(${createdMs}, ${accessExceptions.id}) < (${after.createdAt}::timestamptz, ${after.id}::uuid)` : undefined,
       ),
     )
-    .orderBy(desc(accessExceptions.createdAt), desc(accessExceptions.id))
+    .orderBy(desc(createdMs), desc(accessExceptions.id))
     .limit(query.limit + 1);
   const items = rows.slice(0, query.limit);
   const last = items.at(-1);

@@ -89,11 +89,18 @@ export async function unbindIdentity(actor: Actor, id: string, workflowId: strin
 
 /** Idempotent: binding twice is a no-op. Returns whether a new binding was made. */
 export async function bindToWorkflow(tx: Transaction, actor: Actor, nhiId: string, workflowId: string, path: string, reason?: string) {
-  const [workflow] = await tx.select({ id: workflows.id, status: workflows.status }).from(workflows).where(eq(workflows.id, workflowId));
+  const [workflow] = await tx
+    .select({ id: workflows.id, status: workflows.status, autonomy: workflows.autonomy })
+    .from(workflows)
+    .where(eq(workflows.id, workflowId));
   if (!workflow) throw AppError.invalid(path, "no such workflow");
   if (workflow.status === "retired") throw AppError.invalid(path, "the workflow is retired");
   const inserted = await tx.insert(workflowNhis).values({ workflowId, nhiId, boundById: actor.userId }).onConflictDoNothing().returning();
   if (inserted.length) {
+    // Invariant 5: whatever serves an autonomous workflow is privileged.
+    if (workflow.autonomy === "autonomous") {
+      await tx.update(nhis).set({ classification: "privileged", updatedAt: new Date() }).where(and(eq(nhis.id, nhiId), eq(nhis.classification, "utility")));
+    }
     await recordAuditEvent(tx, actor, { action: "identity.bound", targetType: "identity", targetId: nhiId, reason, after: { workflowId } });
   }
   return inserted.length > 0;

@@ -79,5 +79,6 @@ export function workflowCredentialIdsSql(workflowId: string) {
       c.entitlement_id in (select id from entitlements where workflow_id = ${workflowId})
       or c.nhi_id in (
         select b.nhi_id from workflow_nhis b where b.workflow_id = ${workflowId}
-          and not exists (select 1 from workflow_nhis o where o.nhi_id = b.nhi_id and o.workflow_id <> ${workflowId})))`;
+          and not exists (select 1 from workflow_nhis o join workflows ow on ow.id = o.workflow_id
+                          where o.nhi_id = b.nhi_id and o.workflow_id <> ${workflowId} and ow.status <> 'retired')))`;
 }

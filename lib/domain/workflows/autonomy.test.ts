@@ -4,6 +4,7 @@ import { db } from "@/db";
 import { bindNhi, createCredential, createDataSet, createEntitlement, createNhi, createUser, createWorkflow } from "@/db/seed/factories";
 import { auditEvents, credentials, entitlements, nhis, notifications, workflowNhis, workflows } from "@/db/schema";
 import { userActor } from "@/lib/domain/actor";
+import { createWorkflow as declareWorkflow } from "./create-workflow";
 import { updateWorkflow } from "./update-workflow";
 
 const DAY = 86_400_000;
@@ -170,6 +171,25 @@ describe("[WORKFLOWS] raising autonomy (invariant 5)", () => {
     // Raising again does not re-stamp the flags already raised.
     await updateWorkflow(s.bo, s.w.id, { autonomy: "autonomous" });
     expect((await snapshot(s)).credentials.map((c) => c.flaggedAt)).toEqual(raised.credentials.map((c) => c.flaggedAt));
+  });
+
+  it("a workflow declared autonomous gets the same workflow-level caps from the start", async () => {
+    const businessOwner = await createUser(db, { roles: ["business_owner"] });
+    const identityOwner = await createUser(db, { roles: ["identity_owner"] });
+    const declared = await declareWorkflow(userActor(businessOwner), {
+      name: `Autonomous agent ${crypto.randomUUID()}`,
+      purpose: "An agent that reconciles invoices against purchase orders and files corrections without a human in the loop.",
+      identityOwnerId: identityOwner.id,
+      autonomy: "autonomous",
+      vendor: null,
+      reviewCadenceDays: 90,
+      escalationPath: [],
+      exceptionConditions: [],
+      dataSets: [],
+    });
+    const [stored] = await db.select().from(workflows).where(eq(workflows.id, declared.id));
+    expect(stored).toMatchObject({ autonomy: "autonomous", maxJitTtlSeconds: 900 });
+    expect(stored!.reviewCadenceDays).toBeLessThanOrEqual(30);
   });
 
   it("an edit that does not raise autonomy applies no posture", async () => {

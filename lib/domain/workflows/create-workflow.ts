@@ -5,6 +5,7 @@ import { type Actor, hasRole } from "@/lib/domain/actor";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { isUniqueViolation } from "@/lib/domain/db-errors";
 import { notify } from "@/lib/domain/notifications/notify";
+import { AUTONOMOUS_CADENCE_DAYS, JIT_TTL_CAP_SECONDS } from "@/lib/domain/policy";
 import { assertActiveUsers } from "@/lib/domain/users/user-checks";
 import { AppError } from "@/lib/errors";
 import type { CreateWorkflowInput } from "@/lib/validation/workflows";
@@ -39,7 +40,12 @@ export async function createWorkflow(actor: Actor, input: CreateWorkflowInput) {
           autonomy: input.autonomy,
           vendor: input.vendor,
           exceptionConditions: input.exceptionConditions,
-          reviewCadenceDays: input.reviewCadenceDays ?? null,
+          // Invariant 5 from the start: an autonomous workflow is born with the autonomous posture.
+          reviewCadenceDays:
+            input.autonomy === "autonomous"
+              ? Math.min(input.reviewCadenceDays ?? AUTONOMOUS_CADENCE_DAYS, AUTONOMOUS_CADENCE_DAYS)
+              : (input.reviewCadenceDays ?? null),
+          maxJitTtlSeconds: input.autonomy === "autonomous" ? JIT_TTL_CAP_SECONDS.privileged : null,
           createdById: actor.userId,
         })
         .returning();

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { bindNhi, createCredential, createDataSet, createEntitlement, createNhi, createUser, createWorkflow } from "@/db/seed/factories";
-import { auditEvents, credentials, entitlements, revocations, workflows } from "@/db/schema";
+import { auditEvents, credentials, entitlements, hookDeliveries, hookEvents, hooks, revocations, users, workflows } from "@/db/schema";
 import { systemActor, userActor } from "@/lib/domain/actor";
 import { AppError } from "@/lib/errors";
 import { retireWorkflow } from "./lifecycle";
@@ -51,6 +51,7 @@ async function world() {
     eSoloPending,
     revokedCredentials: [cSolo, cSharedScopedW].map((c) => c.id).sort(),
     keptCredentials: [cSoloRotated, cSharedPlain, cSharedScopedW2].map((c) => c.id),
+    sharedPlain: cSharedPlain.id,
   };
 }
 
@@ -61,6 +62,8 @@ async function snapshot() {
     entitlements: await db.select().from(entitlements).orderBy(asc(entitlements.id)),
     credentials: await db.select().from(credentials).orderBy(asc(credentials.id)),
     revocations: await db.select().from(revocations),
+    hookEvents: await db.select().from(hookEvents),
+    hookDeliveries: await db.select().from(hookDeliveries),
     audit: (await db.select({ n: sql<number>`count(*)::int` }).from(auditEvents))[0]!.n,
   };
 }
@@ -131,8 +134,10 @@ describe("[WORKFLOWS] retire (invariant 4: offboarding)", () => {
     expect(log[0]).toMatchObject({
       action: "workflow.retired",
       before: { status: "active" },
-      after: { status: "retired", revokedEntitlements: 3, revokedCredentials: 2, revocationId: revocation.id },
+      after: { status: "retired", revokedEntitlements: 3, revokedCredentials: 2, revocationId: revocation.id, hookDeliveries: 0 },
     });
+    const events = await db.select().from(hookEvents).where(eq(hookEvents.revocationId, revocation.id));
+    expect(events.map((e) => [e.type, (e.payload as { workflow: { id: string } }).workflow.id])).toEqual([["workflow.retired", s.w.id]]);
   });
 
   it("retiring twice is a no-op: nothing more is revoked or audited", async () => {
@@ -170,6 +175,40 @@ describe("[WORKFLOWS] retire (invariant 4: offboarding)", () => {
     expect(error).toBeInstanceOf(Error);
     expect(error).not.toBeInstanceOf(AppError);
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("an NHI whose only other workflow is already retired serves nothing else: its credentials go too", async () => {
+    const s = await world();
+    const w2Owner = userActor((await db.select().from(users).where(eq(users.id, s.w2.businessOwnerId!)))[0]!);
+    await retireWorkflow(w2Owner, s.w2.id, { reason: "the other workflow ends first" });
+    // shared's unscoped key rightly survives W2's retirement: shared still serves W.
+    expect(await statusOf(credentials, [s.sharedPlain])).toEqual(["active"]);
+
+    const result = await retireWorkflow(s.bo, s.w.id);
+    expect(ids(result.revoked.credentials)).toEqual([...s.revokedCredentials, s.sharedPlain].sort());
+    // No secret of either workflow outlives both of them.
+    const live = await db.select({ id: credentials.id }).from(credentials).where(and(inArray(credentials.id, [...s.keptCredentials, ...s.revokedCredentials]), eq(credentials.status, "active")));
+    expect(live).toEqual([]);
+  });
+
+  it("writes the outbox in the same transaction: one delivery per active subscribed hook, none on dryRun", async () => {
+    const s = await world();
+    const hook = (name: string, events: string[], active = true) => ({ name, url: `https://hooks.example.com/${name}`, events, format: "caep-set" as const, active });
+    await db.insert(hooks).values([hook("siem", ["workflow.retired"]), hook("idp", ["workflow.retired", "credential.revoked"]), hook("paused", ["workflow.retired"], false), hook("other", ["identity.revoked"])]);
+    try {
+      const before = await snapshot();
+      await retireWorkflow(s.bo, s.w.id, { dryRun: true });
+      expect(await snapshot()).toEqual(before);
+
+      await retireWorkflow(s.bo, s.w.id);
+      const [revocation] = await db.select().from(revocations).where(eq(revocations.workflowId, s.w.id));
+      const events = await db.select().from(hookEvents).where(eq(hookEvents.revocationId, revocation!.id));
+      expect(events.map((e) => e.type)).toEqual(["workflow.retired"]);
+      const deliveries = await db.select({ hook: hooks.name }).from(hookDeliveries).innerJoin(hooks, eq(hooks.id, hookDeliveries.hookId)).where(eq(hookDeliveries.eventId, events[0]!.id));
+      expect(deliveries.map((d) => d.hook).sort()).toEqual(["idp", "siem"]);
+    } finally {
+      await db.update(hooks).set({ active: false }).where(eq(hooks.active, true));
+    }
   });
 
   it("refuses a business owner who does not own the workflow, revoking nothing", async () => {

@@ -15,7 +15,13 @@ import { duplicateName, summary } from "./create-workflow";
 import { inTransaction } from "./dry-run";
 import { replaceEscalationPath } from "./escalation-path";
 import { listExceedingEntitlements } from "./exceeding-entitlements";
-import { assertMayEditBusinessFields, assertMayEditTechnicalFields, assertNotRetired, lockWorkflow } from "./workflow-access";
+import {
+  assertMayEditBusinessFields,
+  assertMayEditTechnicalFields,
+  assertMayRunLifecycle,
+  assertNotRetired,
+  lockWorkflow,
+} from "./workflow-access";
 
 export type WorkflowChangeImpact = {
   widened: ApprovalDelta[];
@@ -42,8 +48,12 @@ export async function updateWorkflow(actor: Actor, id: string, input: UpdateWork
       // Sending a field unchanged (a full-object PATCH) is not an attempt to edit it.
       const changes = (f: (typeof BUSINESS_FIELDS)[number] | (typeof TECHNICAL_FIELDS)[number]) =>
         input[f] !== undefined && (f === "dataSets" || f === "escalationPath" || f === "exceptionConditions" || input[f] !== before[f]);
-      if (BUSINESS_FIELDS.some(changes)) assertMayEditBusinessFields(actor, before);
-      if (TECHNICAL_FIELDS.some(changes)) assertMayEditTechnicalFields(actor, before);
+      const touchesBusiness = BUSINESS_FIELDS.some(changes);
+      const touchesTechnical = TECHNICAL_FIELDS.some(changes);
+      if (touchesBusiness) assertMayEditBusinessFields(actor, before);
+      if (touchesTechnical) assertMayEditTechnicalFields(actor, before);
+      // An edit that changes nothing is still only for someone accountable for this workflow.
+      if (!touchesBusiness && !touchesTechnical) assertMayRunLifecycle(actor, before);
       if (input.identityOwnerId === null && before.identityOwnerId && before.status !== "draft") {
         throw new AppError("conflict", "An active workflow keeps an accountable identity owner; transfer it instead of removing it", [
           { path: "identityOwnerId", message: "use /transfer to hand it to someone else" },
