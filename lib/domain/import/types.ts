@@ -24,7 +24,8 @@ export type ImportCredential = {
   name: string;
   fingerprint: string | null;
   location: string | null;
-  issuedAt: Date;
+  /** `null` when the source does not say; a new credential then counts from the import. */
+  issuedAt: Date | null;
   lastRotatedAt: Date | null;
   lastUsedAt: Date | null;
   expiresAt: Date | null;
@@ -42,8 +43,10 @@ export type ImportRow = {
   provider: Provider;
   externalId: string;
   name: string;
-  kind: NhiKind;
-  environment: Environment;
+  /** `null` when the source cannot tell (an IAM user may run an agent): new identities become service accounts. */
+  kind: NhiKind | null;
+  /** `null` when the file does not say: new identities take the import's default, stored ones keep theirs. */
+  environment: Environment | null;
   classification: Classification | null;
   ownerEmail: string | null;
   status: NhiStatus | null;
@@ -59,10 +62,6 @@ export type Rejection = { line: number; reason: string };
 
 export type ParseResult = { rows: ImportRow[]; rejected: Rejection[] };
 
-export type ParseOptions = {
-  /** Used when the file itself does not say which environment an identity lives in. */
-  environment: Environment;
-};
 
 export type ImportSample = { provider: Provider; externalId: string; name: string };
 export type UpdatedSample = ImportSample & { changes: string[] };

@@ -1,10 +1,8 @@
 import { CLASSIFICATIONS, ENVIRONMENTS, NHI_KINDS, NHI_STATUSES, PROVIDERS } from "@/db/schema/enums";
+import { CSV_OPTIONAL_COLUMNS, CSV_REQUIRED_COLUMNS } from "@/lib/validation/import";
 import type { ImportRow, ParseResult } from "../types";
 import { type CsvRecord, RowError, clip, collectRows, indexHeader, oneOf, optionalTimestamp, readCsvRecords } from "./shared";
 
-/** The documented column layout (docs/import-csv.md). Column order in the file is free. */
-export const CSV_REQUIRED_COLUMNS = ["provider", "external_id", "name", "kind", "environment"] as const;
-export const CSV_OPTIONAL_COLUMNS = ["classification", "owner_email", "status", "last_used_at", "description"] as const;
 type Column = (typeof CSV_REQUIRED_COLUMNS)[number] | (typeof CSV_OPTIONAL_COLUMNS)[number];
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

@@ -9,22 +9,24 @@ export class RowError extends Error {}
 export type CsvRecord = { line: number; cells: string[] };
 
 /**
- * Splits a CSV file into records, each with the line it ends on (line 1 is the
- * header). A quoting error is a whole-file 422: past an unclosed quote nobody
- * can tell where the following records start, and guessing would drop or merge
- * good rows silently.
+ * Splits a CSV file into records, each with the line it starts on (line 1 is
+ * the header). A quoting error is a whole-file 422: past an unclosed quote
+ * nobody can tell where the following records start, and guessing would drop
+ * or merge good rows silently.
  */
 export function readCsvRecords(text: string): CsvRecord[] {
+  let rows: string[][];
   try {
-    return parse(text, {
+    rows = parse(text, {
       bom: true,
       trim: true,
-      skip_empty_lines: true,
+      // Empty lines come through as [""] and are skipped below, so line numbers stay exact
+      // without csv-parse's per-record info objects (about a quarter of its run time at 100k rows).
+      skip_empty_lines: false,
       relax_column_count: true,
       // Tolerates a stray quote inside an unquoted value (`O"Brien`), which real exports contain.
       relax_quotes: true,
-      on_record: (record: string[], context) => ({ line: context.lines, cells: record }),
-    }) as unknown as CsvRecord[];
+    });
   } catch (error) {
     if (error instanceof CsvError) {
       const line = typeof error.lines === "number" ? error.lines : undefined;
@@ -35,12 +37,22 @@ export function readCsvRecords(text: string): CsvRecord[] {
     }
     throw error;
   }
+  const records: CsvRecord[] = [];
+  let line = 1;
+  for (const cells of rows) {
+    const start = line;
+    line += 1;
+    for (const cell of cells) if (cell.includes("\n")) line += cell.split("\n").length - 1;
+    if (cells.length === 1 && cells[0] === "") continue;
+    records.push({ line: start, cells });
+  }
+  return records;
 }
 
 /**
  * Maps header names to positions and refuses the file when a required column
- * is missing (or, when `known` is given, when a column is unknown: a typo
- * like `enviroment` must not silently drop a column).
+ * is missing, or, when `strict`, when a column is unknown: a typo like
+ * `enviroment` must not silently drop a column.
  */
 export function indexHeader<C extends string>(
   header: string[] | undefined,
