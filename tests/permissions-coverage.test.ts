@@ -8,11 +8,11 @@ import { metaOf } from "@/lib/server/route-meta";
 const ROOT = path.resolve(import.meta.dirname, "..");
 const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
 
-function findFiles(dir: string, name: string): string[] {
+function findFiles(dir: string, suffix: string): string[] {
   return fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
     const rel = path.join(dir, entry.name);
-    if (entry.isDirectory()) return findFiles(rel, name);
-    return entry.name === name ? [rel] : [];
+    if (entry.isDirectory()) return findFiles(rel, suffix);
+    return entry.name === suffix || entry.name.endsWith(`-${suffix}`) ? [rel] : [];
   });
 }
 

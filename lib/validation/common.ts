@@ -3,6 +3,9 @@ import { AppError } from "@/lib/errors";
 
 export const uuid = z.uuid({ message: "must be a UUID" });
 
+/** How long a revocation can be undone (shared by the domain and the Undo toast). */
+export const UNDO_WINDOW_MS = 30_000;
+
 /** A trimmed, non-empty string with a length cap (refuses whitespace-only input). */
 export const text = (max: number, min = 1) =>
   z

@@ -18,7 +18,14 @@ export async function getIdentity(actor: Actor, id: string) {
 
   const [boundWorkflows, grants, creds, openFindings, history] = await Promise.all([
     db
-      .select({ id: workflows.id, name: workflows.name, status: workflows.status, autonomy: workflows.autonomy })
+      .select({
+        id: workflows.id,
+        name: workflows.name,
+        status: workflows.status,
+        autonomy: workflows.autonomy,
+        businessOwnerId: workflows.businessOwnerId,
+        identityOwnerId: workflows.identityOwnerId,
+      })
       .from(workflowNhis)
       .innerJoin(workflows, eq(workflows.id, workflowNhis.workflowId))
       .where(eq(workflowNhis.nhiId, id))

@@ -26,7 +26,9 @@ export async function restoreRevocation(actor: Actor, revocationId: string) {
       if (!revocation) throw AppError.notFound("Revocation");
       if (revocation.restoredAt) return { restored: false, revocationId, entitlements: 0, credentials: 0 };
       if (revocation.undoUntil.getTime() < Date.now()) {
-        throw AppError.conflict("The 30-second undo window has passed; request the access again instead");
+        throw new AppError("conflict", "The 30-second undo window has passed; request the access again instead", [
+          { path: "undoUntil", message: "has passed" },
+        ]);
       }
       const prior = revocation.priorState as PriorState;
       const entIds = (prior.entitlements ?? []).map((e) => e.id);

@@ -4,7 +4,7 @@ import { credentials, entitlements, revocations } from "@/db/schema";
 import type { REVOCATION_TARGETS } from "@/db/schema/enums";
 import type { Actor } from "@/lib/domain/actor";
 
-export const UNDO_WINDOW_MS = 30_000;
+import { UNDO_WINDOW_MS } from "@/lib/validation/common";
 
 type EntitlementRow = typeof entitlements.$inferSelect;
 type CredentialRow = typeof credentials.$inferSelect;

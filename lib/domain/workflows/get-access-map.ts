@@ -77,7 +77,7 @@ export async function getAccessMap(actor: Actor, workflowId: string) {
       : [],
     db.select({ id: hooks.id, name: hooks.name, format: hooks.format, events: hooks.events, url: hooks.url }).from(hooks).where(eq(hooks.active, true)),
     db.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.active, true), sql`'identity_owner' = any(${users.roles})`)),
-    recentRevocations(workflowId, grantIds),
+    recentRevocations(workflowId, grantIds, nhiIds),
   ]);
 
   const taskCredentials = creds
@@ -123,10 +123,12 @@ export async function getAccessMap(actor: Actor, workflowId: string) {
 export type AccessMap = Awaited<ReturnType<typeof getAccessMap>>;
 
 /** The latest revocations touching this workflow, with whether every hook confirmed them. */
-async function recentRevocations(workflowId: string, grantIds: string[]) {
+async function recentRevocations(workflowId: string, grantIds: string[], nhiIds: string[]) {
   const rows = await db.execute<{
     id: string;
     target_type: string;
+    target_id: string;
+    target_label: string | null;
     reason: string;
     created_at: Date;
     undo_until: Date;
@@ -135,21 +137,30 @@ async function recentRevocations(workflowId: string, grantIds: string[]) {
     succeeded: number;
     failed: number;
   }>(sql`
-    select r.id, r.target_type, r.reason, r.created_at, r.undo_until, r.restored_at,
+    select r.id, r.target_type, r.target_id, r.reason, r.created_at, r.undo_until, r.restored_at,
+      coalesce(n.name || ' → ' || ds.name, c.name, ni.name) as target_label,
       count(d.id)::int as total,
       count(d.id) filter (where d.status = 'succeeded')::int as succeeded,
       count(d.id) filter (where d.status = 'failed')::int as failed
     from ${revocations} r
+    left join entitlements en on r.target_type = 'entitlement' and en.id = r.target_id
+    left join nhis n on n.id = en.nhi_id
+    left join data_sets ds on ds.id = en.data_set_id
+    left join credentials c on r.target_type = 'credential' and c.id = r.target_id
+    left join nhis ni on r.target_type = 'identity' and ni.id = r.target_id
     left join hook_events e on e.revocation_id = r.id
     left join hook_deliveries d on d.event_id = e.id
     where r.workflow_id = ${workflowId}
       ${grantIds.length ? sql`or (r.target_type = 'entitlement' and r.target_id in ${grantIds})` : sql``}
-    group by r.id
+      ${nhiIds.length ? sql`or (r.target_type = 'identity' and r.target_id in ${nhiIds})` : sql``}
+    group by r.id, n.name, ds.name, c.name, ni.name
     order by r.created_at desc
     limit 10`);
   return rows.map((r) => ({
     id: r.id,
     targetType: r.target_type,
+    targetId: r.target_id,
+    targetLabel: r.target_label,
     reason: r.reason,
     createdAt: new Date(r.created_at),
     undoUntil: new Date(r.undo_until),

@@ -13,9 +13,11 @@ import { IdentityHistory } from "@/components/identities/identity-history";
 import { IdentitySummary } from "@/components/identities/identity-summary";
 import { IdentityWorkflows } from "@/components/identities/identity-workflows";
 import { humanize } from "@/components/lists/list-controls";
+import { RevokeNhiButton } from "@/components/revocation/revoke-nhi-button";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
+import { hasRole } from "@/lib/domain/actor";
 import { presentCredential } from "@/lib/domain/credentials/manage-credentials";
 import { getIdentity } from "@/lib/domain/identities/get-identity";
 import { listActiveUsersBrief } from "@/lib/domain/users/users";
@@ -67,6 +69,22 @@ export default async function IdentityPage({ params }: Props) {
     .filter((e) => e.status === "active" || e.status === "pending")
     .map((e) => ({ id: e.id, label: `${e.workflowName} → ${e.actions.join(", ")} on ${e.dataSetName}` }));
 
+  // The domain lets identity owners, and owners of every workflow the NHI serves, revoke it; offer the button to them only.
+  const ownersOf = new Map((workflowPage?.items ?? []).map((w) => [w.id, [w.businessOwner?.id, w.identityOwner?.id]]));
+  const ownsEveryServed =
+    identity.workflows.length > 0 && identity.workflows.every((w) => actor.userId !== null && ownersOf.get(w.id)?.includes(actor.userId));
+  const revokeNhi =
+    may.revoke && (hasRole(actor, "identity_owner") || ownsEveryServed) ? (
+      <RevokeNhiButton
+        nhi={{ id: identity.id, name: identity.name, status: identity.status }}
+        counts={{
+          entitlements: identity.entitlements.filter((e) => e.status === "active" || e.status === "pending").length,
+          credentials: identity.credentials.filter((c) => c.status === "active").length,
+          workflows: identity.workflows.length,
+        }}
+      />
+    ) : null;
+
   const requestButton = may.request ? (
     <RequestAccessDialog
       identities={[nhi]}
@@ -116,6 +134,7 @@ export default async function IdentityPage({ params }: Props) {
               />
             ) : null}
             {requestButton}
+            {revokeNhi}
           </>
         }
       />

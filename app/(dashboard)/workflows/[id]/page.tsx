@@ -1,6 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ChevronLeft, Pencil } from "lucide-react";
+import { AccessMapView } from "@/components/shared-view/access-map";
+import { CredentialsTable } from "@/components/shared-view/credentials-table";
+import { EntitlementsTable } from "@/components/shared-view/entitlements-table";
+import { FourQuestions } from "@/components/shared-view/four-questions";
+import { KillSwitch } from "@/components/shared-view/kill-switch";
+import { RecentRevocations } from "@/components/shared-view/recent-revocations";
 import { buttonVariants } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { ChangeHistory } from "@/components/workflows/change-history";
@@ -9,7 +15,9 @@ import { loadPickerOptions, loadWorkflowOr404 } from "@/components/workflows/loa
 import { TaskSection } from "@/components/workflows/task-section";
 import { AutonomyBadge, StatusBadge, VendorBadge } from "@/components/workflows/workflow-badges";
 import { can } from "@/lib/auth/permissions";
+import { hasRole } from "@/lib/domain/actor";
 import { listAuditForTarget } from "@/lib/domain/audit/list-audit-events";
+import { getAccessMap } from "@/lib/domain/workflows/get-access-map";
 import { requirePageActor } from "@/lib/server/page-actor";
 import { cn, focusRing, formatDateTime } from "@/lib/utils";
 
@@ -19,10 +27,16 @@ export default async function WorkflowPage({ params }: { params: Promise<{ id: s
   const actor = await requirePageActor();
   const { id } = await params;
   const workflow = await loadWorkflowOr404(actor, id);
-  const [{ users, dataSets }, history] = await Promise.all([
+  const [{ users, dataSets }, history, accessMap] = await Promise.all([
     loadPickerOptions(actor),
     can(actor, "audit.read") ? listAuditForTarget(actor, "workflow", workflow.id) : null,
+    can(actor, "entitlements.read") ? getAccessMap(actor, workflow.id) : null,
   ]);
+  const now = new Date();
+  // Mirrors the domain's revoke rule so nobody is offered a button that answers 403; the domain still decides.
+  const mayRevoke =
+    can(actor, "access.revoke") &&
+    (hasRole(actor, "identity_owner") || (actor.userId !== null && [workflow.businessOwner?.id, workflow.identityOwner?.id].includes(actor.userId)));
 
   const editLink =
     workflow.may.editBusiness || workflow.may.editTechnical ? (
@@ -64,6 +78,23 @@ export default async function WorkflowPage({ params }: { params: Promise<{ id: s
         }
       />
       <div className="grid gap-10">
+        {accessMap ? (
+          <>
+            <FourQuestions
+              map={accessMap}
+              now={now}
+              killSwitch={mayRevoke && workflow.status !== "retired" ? <KillSwitch initial={accessMap} /> : null}
+            />
+            <AccessMapView initial={accessMap} />
+            <EntitlementsTable initial={accessMap} now={now} mayRevoke={mayRevoke} />
+            <CredentialsTable initial={accessMap} now={now} mayRevoke={mayRevoke} />
+            <RecentRevocations initial={accessMap} now={now} />
+          </>
+        ) : (
+          <p className="rounded-md border border-dashed border-border px-4 py-3 text-sm text-muted-foreground">
+            You cannot read entitlements, so the shared view of this workflow&apos;s access is hidden.
+          </p>
+        )}
         <TaskSection
           workflow={workflow}
           users={users}
