@@ -17,7 +17,8 @@ const env: NodeJS.ProcessEnv = {
   DEV_SIGN_IN: "true",
   NEXTAUTH_URL: `http://localhost:${port}`,
   APP_SECRET: process.env.APP_SECRET ?? "e2e-secret-e2e-secret-e2e-secret-0123456789",
-  HOOK_ALLOWED_HOSTS: process.env.HOOK_ALLOWED_HOSTS ?? "127.0.0.1:0",
+  // The e2e hook receiver listens here (e2e/revocation.spec.ts).
+  HOOK_ALLOWED_HOSTS: process.env.HOOK_ALLOWED_HOSTS ?? "127.0.0.1:3999",
 };
 
 if (process.env.E2E_DATABASE_URL) {

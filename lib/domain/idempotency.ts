@@ -2,7 +2,11 @@ import crypto from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { db } from "@/db";
 import { idempotencyKeys } from "@/db/schema";
+import { open, seal } from "@/lib/crypto/secret-box";
 import { AppError } from "@/lib/errors";
+
+// Stored answers can hold one-time secrets (a new API key, a hook secret): keep them sealed.
+const PURPOSE = "idempotent-responses";
 
 const RETENTION_MS = 24 * 60 * 60 * 1000;
 
@@ -23,12 +27,19 @@ export async function findIdempotentReplay(principal: string, key: string, finge
       { path: "Idempotency-Key", message: "was used with another request body" },
     ]);
   }
-  return { status: row.responseStatus, body: row.responseBody };
+  const stored = row.responseBody as { sealed?: string } | null;
+  return { status: row.responseStatus, body: stored?.sealed ? (JSON.parse(open(stored.sealed, PURPOSE)) as unknown) : null };
 }
 
 export async function storeIdempotentResult(principal: string, key: string, fingerprint: string, status: number, body: unknown) {
   await db
     .insert(idempotencyKeys)
-    .values({ principal, key, requestHash: fingerprint, responseStatus: status, responseBody: body ?? null })
+    .values({
+      principal,
+      key,
+      requestHash: fingerprint,
+      responseStatus: status,
+      responseBody: body == null ? null : { sealed: seal(JSON.stringify(body), PURPOSE) },
+    })
     .onConflictDoNothing();
 }

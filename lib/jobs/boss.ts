@@ -1,6 +1,7 @@
 import PgBoss from "pg-boss";
 import type { Transaction } from "@/db";
 import { databaseUrl } from "@/db/connection";
+import { QUEUES } from "./queues";
 
 /**
  * Background work runs on pg-boss in the same PostgreSQL, so any number of
@@ -13,6 +14,8 @@ export function getBoss(): Promise<PgBoss> {
     const boss = new PgBoss({ connectionString: databaseUrl(), schema: "pgboss", max: 4 });
     boss.on("error", (error) => console.error("[jobs]", error.message));
     await boss.start();
+    // A send to a queue that does not exist is silently dropped: create them first.
+    for (const queue of Object.values(QUEUES)) await boss.createQueue(queue);
     return boss;
   })().catch((error: unknown) => {
     holder.__csBoss = undefined;

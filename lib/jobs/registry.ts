@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { db } from "@/db";
 import { refreshApprovalCoverage } from "@/lib/domain/approvals/coverage";
 import { getBoss } from "@/lib/jobs/boss";
+import { QUEUES } from "@/lib/jobs/queues";
 import { deliverDueHooks } from "@/lib/domain/hooks/deliver-hooks";
 import { DELIVER_QUEUE } from "@/lib/domain/hooks/emit-event";
 import { sweepSessions } from "@/lib/domain/sessions/sweep-sessions";
@@ -19,13 +20,13 @@ export type JobDefinition = {
 
 export const JOBS: JobDefinition[] = [
   {
-    queue: "maintenance.sweep-sessions",
+    queue: QUEUES.sweepSessions,
     cron: "*/15 * * * *",
     handler: async () => sweepSessions(),
   },
   {
     // Exceptions expire by the clock: re-flag entitlements they no longer cover.
-    queue: "approvals.refresh-coverage",
+    queue: QUEUES.refreshCoverage,
     cron: "*/10 * * * *",
     handler: async () => db.transaction((tx) => refreshApprovalCoverage(tx)),
   },
@@ -47,12 +48,9 @@ async function drainDeliveries() {
   await scheduleNextRetry();
 }
 
-/** Queues exist before anyone (a transaction included) sends to them. */
+/** Cron schedules (the queues themselves are created by getBoss()). */
 export async function ensureQueues(boss: PgBoss) {
-  for (const job of JOBS) {
-    await boss.createQueue(job.queue);
-    if (job.cron) await boss.schedule(job.queue, job.cron, {}, { tz: "UTC" });
-  }
+  for (const job of JOBS) if (job.cron) await boss.schedule(job.queue, job.cron, {}, { tz: "UTC" });
 }
 
 export async function startWorkers(boss: PgBoss) {

@@ -5,9 +5,10 @@ import { hookDeliveries, hookEvents } from "@/db/schema";
 import type { HOOK_EVENT_TYPES } from "@/db/schema/enums";
 import type { Actor } from "@/lib/domain/actor";
 import { enqueueInTransaction } from "@/lib/jobs/boss";
+import { QUEUES } from "@/lib/jobs/queues";
 
 export type HookEventType = (typeof HOOK_EVENT_TYPES)[number];
-export const DELIVER_QUEUE = "hooks.deliver";
+export const DELIVER_QUEUE = QUEUES.deliverHooks;
 
 export type RevocationEvent = {
   type: HookEventType;

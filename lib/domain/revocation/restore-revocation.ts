@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { credentials, entitlements, nhis, revocations, workflows } from "@/db/schema";
 import type { Actor } from "@/lib/domain/actor";
@@ -104,6 +104,14 @@ export async function restoreEntitlement(actor: Actor, entitlementId: string) {
   if (!latest) {
     const [exists] = await db.select({ id: entitlements.id }).from(entitlements).where(eq(entitlements.id, entitlementId));
     if (!exists) throw AppError.notFound("Entitlement");
+    const [undone] = await db
+      .select({ id: revocations.id })
+      .from(revocations)
+      .where(and(isNotNull(revocations.restoredAt), sql`${revocations.priorState}->'entitlements' @> ${JSON.stringify([{ id: entitlementId }])}::jsonb`))
+      .orderBy(desc(revocations.createdAt))
+      .limit(1);
+    // Undo twice (a double click) is a no-op, like revoking twice.
+    if (undone) return { restored: false, revocationId: undone.id, entitlements: 0, credentials: 0 };
     throw AppError.conflict("There is no revocation of this entitlement to undo");
   }
   return restoreRevocation(actor, latest.id);

@@ -23,7 +23,6 @@ export async function revokeRows(
   reason: string,
   extraPriorState: Record<string, unknown> = {},
 ) {
-  const now = new Date();
   const revokedEntitlements: EntitlementRow[] = rows.entitlementIds.length
     ? await tx
         .select()
@@ -39,6 +38,8 @@ export async function revokeRows(
         .for("update")
     : [];
   if (revokedEntitlements.length === 0 && revokedCredentials.length === 0 && Object.keys(extraPriorState).length === 0) return null;
+  // Taken once the rows are locked, so revocations of one row are timestamped in the order they happen.
+  const now = new Date();
 
   if (revokedEntitlements.length) {
     await tx

@@ -1,0 +1,6 @@
+/** Every queue name in one place, so pg-boss creates them all before anything sends. */
+export const QUEUES = {
+  sweepSessions: "maintenance.sweep-sessions",
+  refreshCoverage: "approvals.refresh-coverage",
+  deliverHooks: "hooks.deliver",
+} as const;
