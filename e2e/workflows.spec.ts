@@ -10,10 +10,10 @@ test.describe("[WORKFLOWS] business owners declare workflows", () => {
 
     // Invalid input shows field errors in the form and saves nothing.
     await page.getByRole("button", { name: "Save draft" }).click();
-    await expect(page.getByText("is required").first()).toBeVisible();
+    await expect(page.getByText(/at least 3 characters/i).first()).toBeVisible();
     await expect(page).toHaveURL(/\/workflows\/new/);
 
-    await page.getByLabel("Name", { exact: true }).fill(name);
+    await page.locator("#wf-name").fill(name);
     await page.getByLabel("Purpose").fill("too short");
     await page.getByRole("button", { name: "Save draft" }).click();
     await expect(page.getByText(/at least 40 characters|at least a sentence/).first()).toBeVisible();
@@ -21,7 +21,7 @@ test.describe("[WORKFLOWS] business owners declare workflows", () => {
       .getByLabel("Purpose")
       .fill("Extracts renewal, liability and termination clauses from signed customer contracts so legal can review risky terms before renewal.");
 
-    await page.getByRole("button", { name: "Add data set" }).click();
+    // The form starts with one approved data set row.
     await selectByText(page.getByLabel("Data set 1"), "CRM accounts");
     await page.getByRole("group", { name: "Actions for data set 1" }).getByRole("checkbox", { name: "read" }).check();
     await page.getByLabel("Justification 1").fill("Reads the account owner and renewal date of each contract.");
