@@ -6,6 +6,7 @@ import { API_KEY_SCOPES, ROLES } from "@/db/schema/enums";
 import { systemActor } from "@/lib/domain/actor";
 import { createApiKey } from "@/lib/domain/api-keys/api-keys";
 import { verifyAuditChain } from "@/lib/domain/audit/verify-audit-chain";
+import { rotateSigningKeys } from "@/lib/domain/jit/rotate-signing-keys";
 import { createUser } from "@/lib/domain/users/users";
 import { AppError } from "@/lib/errors";
 import { toProblem } from "@/lib/server/problem";
@@ -80,6 +81,26 @@ program
       }
       console.log(`audit chain BROKEN at event #${verdict.brokenAt.seq} (${verdict.brokenAt.id}): ${verdict.problem}`);
       return 1;
+    }),
+  );
+
+program
+  .command("keys")
+  .description("signing keys for JIT tokens and CAEP events")
+  .command("rotate")
+  .description("make a new active key; the old one verifies its tokens until they expire")
+  .action(() =>
+    runScript(async () => {
+      try {
+        const rotated = await rotateSigningKeys(actor);
+        console.log(`new signing key ${rotated.kid} is active`);
+        if (rotated.retired.length === 0) console.log("no previous key to retire");
+        for (const old of rotated.retired) {
+          console.log(`retired key ${old.kid}, verifiable until ${old.verifyUntil?.toISOString() ?? "now"}`);
+        }
+      } catch (error) {
+        return fail(error);
+      }
     }),
   );
 
