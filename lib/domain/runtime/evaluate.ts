@@ -1,0 +1,147 @@
+import { decodeJwt } from "jose";
+import { sqlClient } from "@/db";
+import { DATA_ACTIONS } from "@/db/schema/enums";
+import { requirePermission } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/domain/actor";
+import { verifyJitToken } from "@/lib/domain/jit/verify-jit-token";
+import type { EvaluationRequest } from "@/lib/validation/authzen";
+import { newDecisionId, recordDecision } from "./decision-log";
+import { type DenyReason, type Reason, reason } from "./reasons";
+import { type AccessFacts, type Grant, type SqlClient, loadAccessFacts } from "./resolve-access";
+
+export type AccessDecision = { id: string; decision: boolean; reason: Reason | null };
+
+type Verdict = {
+  allow: boolean;
+  reason: Reason | null;
+  nhiId: string | null;
+  dataSetId: string | null;
+  grant: Grant | null;
+  jti: string | null;
+};
+
+const ACTION_NAMES: readonly string[] = DATA_ACTIONS;
+
+/**
+ * One AuthZEN access evaluation: may this NHI perform this action on this data
+ * set now? Allowed only when the NHI is active, the data set exists, and an
+ * active, unexpired entitlement of an active workflow grants the action —
+ * with a verified JIT token where that entitlement is just-in-time. Every
+ * answer is stored in the decision log.
+ *
+ * Fail closed: any error while deciding answers deny (`internal_error`). The
+ * permission check stays outside, because a caller who may not ask gets a 403,
+ * not a decision. `client` lets a dedicated decision process (or a test) bring
+ * its own connection pool.
+ */
+export async function evaluateAccess(request: EvaluationRequest, caller: Actor, options: { client?: SqlClient } = {}): Promise<AccessDecision> {
+  requirePermission(caller, "runtime.authorize");
+  const decidedAt = new Date();
+  const id = newDecisionId(decidedAt.getTime());
+  let verdict: Verdict;
+  try {
+    verdict = await decideAccess(request, options.client ?? sqlClient());
+  } catch (error) {
+    // The request may carry a bearer token: log the failure, never the request.
+    console.error(`[decisions] ${id} failed closed:`, error instanceof Error ? (error.stack ?? error.message) : String(error));
+    verdict = { allow: false, reason: reason("internal_error"), nhiId: null, dataSetId: null, grant: null, jti: null };
+  }
+  recordDecision({
+    id,
+    decidedAt,
+    nhiId: verdict.nhiId,
+    subject: request.subject.id,
+    action: request.action.name,
+    dataSetId: verdict.dataSetId,
+    resource: request.resource.id,
+    workflowId: verdict.grant?.workflowId ?? request.context?.workflow ?? null,
+    entitlementId: verdict.grant?.entitlementId ?? null,
+    decision: verdict.allow,
+    reasonCode: verdict.reason?.code ?? null,
+    reasonMessage: verdict.reason?.message ?? null,
+    apiKeyId: caller.apiKeyId ?? null,
+    context: storedContext(request, verdict),
+  });
+  return { id, decision: verdict.allow, reason: verdict.reason };
+}
+
+async function decideAccess(request: EvaluationRequest, client: SqlClient): Promise<Verdict> {
+  const facts = await loadAccessFacts(client, {
+    subject: request.subject.type === "nhi" ? request.subject.id : null,
+    resource: request.resource.type === "data_set" ? request.resource.id : null,
+    workflowId: request.context?.workflow ?? null,
+  });
+  const base = { nhiId: facts.nhi?.id ?? null, dataSetId: facts.dataSetId, grant: null, jti: null };
+  const deny = (code: DenyReason, detail?: string, grant: Grant | null = null): Verdict => ({ ...base, allow: false, reason: reason(code, detail), grant });
+
+  if (!facts.nhi) return deny("unknown_subject", request.subject.type === "nhi" ? undefined : `subject type must be "nhi"`);
+  if (facts.nhi.matches > 1) return deny("unknown_subject", `${facts.nhi.matches} identities share this external id; name it as provider:externalId or by id`);
+  if (!facts.dataSetId) return deny("unknown_resource", request.resource.type === "data_set" ? undefined : `resource type must be "data_set"`);
+  const action = request.action.name;
+  if (!ACTION_NAMES.includes(action)) return deny("unknown_action");
+  if (facts.nhi.status !== "active") return deny("identity_inactive", `status is ${facts.nhi.status}`);
+  if (facts.grants.length === 0) {
+    return deny("no_entitlement", request.context?.workflow ? `none in workflow ${request.context.workflow}` : undefined);
+  }
+  return judgeGrants(facts, action, request.context?.token, base);
+}
+
+/**
+ * How far a grant gets towards covering the action; the deny reason names
+ * the grant that got furthest, so the admin sees the nearest miss.
+ */
+function grantFailure(grant: Grant, action: string): DenyReason | null {
+  if (!grant.actions.includes(action)) return "action_not_granted";
+  if (grant.expired) return "entitlement_expired";
+  if (grant.workflowStatus !== "active") return "workflow_inactive";
+  return null;
+}
+
+const PROGRESS: DenyReason[] = ["action_not_granted", "entitlement_expired", "workflow_inactive"];
+
+async function judgeGrants(facts: AccessFacts, action: string, token: string | undefined, base: Omit<Verdict, "allow" | "reason">): Promise<Verdict> {
+  const usable = facts.grants.filter((g) => grantFailure(g, action) === null);
+  const standing = usable.find((g) => !g.jit);
+  if (standing) return { ...base, allow: true, reason: null, grant: standing };
+
+  if (usable.length === 0) {
+    const nearest = facts.grants
+      .map((grant) => ({ grant, failure: grantFailure(grant, action)! }))
+      .sort((a, b) => PROGRESS.indexOf(b.failure) - PROGRESS.indexOf(a.failure))[0]!;
+    const detail = nearest.failure === "workflow_inactive" ? `workflow ${nearest.grant.workflowId} is ${nearest.grant.workflowStatus}` : undefined;
+    return { ...base, allow: false, reason: reason(nearest.failure, detail), grant: nearest.grant };
+  }
+
+  // Only just-in-time grants cover the action: the caller must present a token minted for one of them.
+  const grant = grantNamedByToken(usable, token) ?? usable[0]!;
+  if (!token) return { ...base, allow: false, reason: reason("jit_token_required"), grant };
+  const checked = await verifyJitToken(token, { nhiId: facts.nhi!.id, entitlementId: grant.entitlementId });
+  if (!checked.ok) return { ...base, allow: false, reason: reason(checked.reason), grant };
+  return { ...base, allow: true, reason: null, grant, jti: checked.jti };
+}
+
+/**
+ * With several JIT grants (one per workflow), the token's unverified
+ * `entitlement` claim only picks which one to verify against; verification
+ * then checks the signature and that binding, so a forged claim gains nothing.
+ */
+function grantNamedByToken(grants: Grant[], token: string | undefined): Grant | undefined {
+  if (!token || grants.length === 1) return undefined;
+  try {
+    const claimed = decodeJwt(token).entitlement;
+    return grants.find((g) => g.entitlementId === claimed);
+  } catch {
+    return undefined;
+  }
+}
+
+/** What the log keeps of the request context: the workflow asked about and the verified token's jti, never the token. */
+function storedContext(request: EvaluationRequest, verdict: Verdict): Record<string, unknown> | null {
+  const context: Record<string, unknown> = {};
+  if (request.context?.workflow) context.workflow = request.context.workflow;
+  if (request.context?.token) context.tokenPresented = true;
+  if (verdict.jti) context.jti = verdict.jti;
+  if (request.subject.type !== "nhi") context.subjectType = request.subject.type;
+  if (request.resource.type !== "data_set") context.resourceType = request.resource.type;
+  return Object.keys(context).length > 0 ? context : null;
+}
