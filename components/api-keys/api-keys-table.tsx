@@ -1,7 +1,8 @@
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
-import { TBody, TD, TH, THead, TR, Table } from "@/components/ui/table";
+import { TBody, TD, TActionsHead, TH, THead, TR, Table } from "@/components/ui/table";
 import type { ApiKeyScope } from "@/lib/auth/permissions";
-import { formatDateTime, formatRelative } from "@/lib/utils";
+import { formatDateTime } from "@/lib/utils";
+import { When } from "@/components/ui/when";
 import { RevokeApiKeyDialog } from "./revoke-api-key-dialog";
 import { ScopeBadges } from "./scopes";
 
@@ -26,18 +27,6 @@ function statusOf(key: ApiKeyListItem, now: Date): Status {
   return "Active";
 }
 
-/** One form in the cell, the other on hover: expiry reads best as a date, last use as an age. */
-function When({ value, now, relative = false }: { value: Date | null; now: Date; relative?: boolean }) {
-  if (!value) return <span className="text-muted-foreground">Never</span>;
-  const exact = formatDateTime(value);
-  const ago = formatRelative(value, now);
-  return (
-    <time dateTime={value.toISOString()} title={relative ? exact : ago}>
-      {relative ? ago : exact}
-    </time>
-  );
-}
-
 export function ApiKeysTable({ keys }: { keys: readonly ApiKeyListItem[] }) {
   const now = new Date();
   return (
@@ -51,9 +40,7 @@ export function ApiKeysTable({ keys }: { keys: readonly ApiKeyListItem[] }) {
           <TH>Expires</TH>
           <TH>Last used</TH>
           <TH>Status</TH>
-          <TH>
-            <span className="sr-only">Actions</span>
-          </TH>
+          <TActionsHead />
         </TR>
       </THead>
       <TBody>

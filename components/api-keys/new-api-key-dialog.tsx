@@ -4,15 +4,17 @@ import * as React from "react";
 import { toast } from "sonner";
 import { KeyRound } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import type { ApiKeyScope } from "@/lib/auth/permissions";
 import { createApiKeyInput } from "@/lib/validation/api-keys";
 import { createApiKeyAction } from "@/app/(dashboard)/settings/api-keys/actions";
-import { CheckboxGroup, type FieldErrors, fieldErrorsOf, focusFirstInvalid } from "@/components/forms/form-controls";
-import { CreatedKey } from "./created-key";
+import { DialogFormFooter } from "@/components/forms/dialog-form";
+import { CheckboxGroup, fieldErrorsOf } from "@/components/forms/form-controls";
+import { ShownOnceValue } from "@/components/forms/shown-once-value";
+import { useFormDialog } from "@/components/forms/use-form-dialog";
 import { SCOPE_OPTIONS } from "./scopes";
 
 export type OwnerOption = { id: string; name: string; email: string };
@@ -23,32 +25,22 @@ export type NewApiKeyDialogProps = {
 };
 
 export function NewApiKeyDialog({ owners, defaultOwnerId }: NewApiKeyDialogProps) {
-  const [open, setOpen] = React.useState(false);
   const [userId, setUserId] = React.useState(defaultOwnerId ?? "");
   const [name, setName] = React.useState("");
   const [scopes, setScopes] = React.useState<ApiKeyScope[]>([]);
   const [days, setDays] = React.useState("90");
-  const [errors, setErrors] = React.useState<FieldErrors>({});
   const [created, setCreated] = React.useState<{ name: string; key: string } | null>(null);
-  const [pending, startTransition] = React.useTransition();
-  const formRef = React.useRef<HTMLFormElement>(null);
-
-  React.useEffect(() => {
-    if (!pending) focusFirstInvalid(formRef.current);
-  }, [errors, pending]);
-
-  function onOpenChange(next: boolean) {
-    setOpen(next);
-    // The key must not survive the dialog: reopening starts a fresh form.
-    if (!next) {
+  // The key must not survive the dialog: reopening starts a fresh form.
+  const { open, onOpenChange, errors, setErrors, pending, formRef, run } = useFormDialog({
+    resetOn: "close",
+    reset: () => {
       setCreated(null);
       setUserId(defaultOwnerId ?? "");
       setName("");
       setScopes([]);
       setDays("90");
-      setErrors({});
-    }
-  }
+    },
+  });
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -60,17 +52,13 @@ export function NewApiKeyDialog({ owners, defaultOwnerId }: NewApiKeyDialogProps
       if (found.expiresInDays) found.expiresInDays = ["Enter a whole number of days from 1 to 365."];
       return setErrors(found);
     }
-    setErrors({});
-    startTransition(async () => {
-      const result = await createApiKeyAction(parsed.data);
-      if (!result.ok) {
-        setErrors(fieldErrorsOf(result.fieldErrors));
-        toast.error(result.error);
-        return;
-      }
-      setCreated({ name: result.data.name, key: result.data.key });
-      toast.success(`Created API key ${result.data.name}.`);
-    });
+    run(
+      () => createApiKeyAction(parsed.data),
+      (data) => {
+        setCreated({ name: data.name, key: data.key });
+        toast.success(`Created API key ${data.name}.`);
+      },
+    );
   }
 
   return (
@@ -88,7 +76,13 @@ export function NewApiKeyDialog({ owners, defaultOwnerId }: NewApiKeyDialogProps
         onPointerDownOutside={created ? (e) => e.preventDefault() : undefined}
       >
         {created ? (
-          <CreatedKey value={created.key} />
+          <ShownOnceValue
+            id="new-api-key-value"
+            label="API key"
+            noun="Key"
+            value={created.key}
+            warning="Copy this key now. It is stored only as a hash and cannot be shown again."
+          />
         ) : (
           <form ref={formRef} onSubmit={submit} noValidate className="grid gap-4">
             <Field
@@ -151,16 +145,7 @@ export function NewApiKeyDialog({ owners, defaultOwnerId }: NewApiKeyDialogProps
                 disabled={pending}
               />
             </Field>
-            <DialogFooter>
-              <DialogClose asChild>
-                <Button type="button" variant="outline" disabled={pending}>
-                  Cancel
-                </Button>
-              </DialogClose>
-              <Button type="submit" loading={pending}>
-                Create key
-              </Button>
-            </DialogFooter>
+            <DialogFormFooter pending={pending}>Create key</DialogFormFooter>
           </form>
         )}
       </DialogContent>

@@ -3,9 +3,10 @@
 import * as React from "react";
 import { toast } from "sonner";
 import { createDataSetAction, updateDataSetAction } from "@/app/(dashboard)/data-sets/actions";
-import { type FieldErrors, fieldErrorsOf, focusFirstInvalid } from "@/components/forms/form-controls";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
+import { DialogFormFooter } from "@/components/forms/dialog-form";
+import { fieldErrorsOf } from "@/components/forms/form-controls";
+import { useFormDialog } from "@/components/forms/use-form-dialog";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -26,44 +27,31 @@ const EMPTY: DataSetValues = { name: "", system: "", description: "", sensitivit
 
 /** Create (no `initial.id`) or edit a data set; validates with the API's own schema before sending. */
 export function DataSetDialog({ initial, owners, trigger }: { initial?: DataSetValues; owners: { id: string; name: string }[]; trigger: React.ReactNode }) {
-  const [open, setOpen] = React.useState(false);
   const [values, setValues] = React.useState<DataSetValues>(initial ?? EMPTY);
-  const [errors, setErrors] = React.useState<FieldErrors>({});
-  const [pending, startTransition] = React.useTransition();
-  const formRef = React.useRef<HTMLFormElement>(null);
+  // Only the errors start over on close; an edit keeps its values for the next visit.
+  const { open, onOpenChange, close, errors, setErrors, pending, formRef, run } = useFormDialog({ resetOn: "close" });
   const editing = Boolean(initial?.id);
   const set = <K extends keyof DataSetValues>(key: K, value: DataSetValues[K]) => setValues((v) => ({ ...v, [key]: value }));
-
-  React.useEffect(() => {
-    if (!pending) focusFirstInvalid(formRef.current);
-  }, [errors, pending]);
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const { id, ...body } = values;
     const parsed = createDataSetInput.safeParse(body);
     if (!parsed.success) return setErrors(fieldErrorsOf(parsed.error));
-    startTransition(async () => {
-      const result = id ? await updateDataSetAction({ id, ...parsed.data }) : await createDataSetAction(parsed.data);
-      if (!result.ok) {
-        setErrors(result.fieldErrors ?? {});
-        toast.error(result.error);
-        return;
-      }
-      toast.success(editing ? `Saved ${result.data.name}` : `Registered ${result.data.name}`);
-      setOpen(false);
-      if (!editing) setValues(EMPTY);
-    });
+    run(
+      () => (id ? updateDataSetAction({ id, ...parsed.data }) : createDataSetAction(parsed.data)),
+      (data) => {
+        toast.success(editing ? `Saved ${data.name}` : `Registered ${data.name}`);
+        close();
+        if (!editing) setValues(EMPTY);
+      },
+      // As this form has always shown them: the server's messages as sent, not capitalised.
+      { errorsOf: (fieldErrors) => fieldErrors ?? {} },
+    );
   }
 
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) setErrors({});
-      }}
-    >
+    <Dialog open={open} onOpenChange={onOpenChange}>
       <DialogTrigger asChild>{trigger}</DialogTrigger>
       <DialogContent title={editing ? `Edit ${initial?.name}` : "New data set"} description="Sensitivity sets the default review cadence of every grant on it.">
         <form ref={formRef} onSubmit={submit} noValidate className="grid gap-4">
@@ -106,16 +94,9 @@ export function DataSetDialog({ initial, owners, trigger }: { initial?: DataSetV
           <Field label="Description" htmlFor="ds-description" error={errors.description}>
             <Textarea rows={3} value={values.description} onChange={(e) => set("description", e.target.value)} />
           </Field>
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button type="button" variant="outline">
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" loading={pending}>
-              {editing ? "Save data set" : "Create data set"}
-            </Button>
-          </DialogFooter>
+          <DialogFormFooter pending={pending} cancelWhilePending>
+            {editing ? "Save data set" : "Create data set"}
+          </DialogFormFooter>
         </form>
       </DialogContent>
     </Dialog>

@@ -4,9 +4,10 @@ import * as React from "react";
 import { toast } from "sonner";
 import type { z } from "zod";
 import { requestEntitlementAction } from "@/app/(dashboard)/requests/actions";
-import { type FieldErrors, fieldErrorsOf, focusFirstInvalid } from "@/components/forms/form-controls";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
+import { DialogFormFooter } from "@/components/forms/dialog-form";
+import { fieldErrorsOf } from "@/components/forms/form-controls";
+import { useFormDialog } from "@/components/forms/use-form-dialog";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -55,24 +56,17 @@ export function RequestAccessDialog({ identities = [], workflows, fixedIdentityI
     expiresAt: "",
     justification: "",
   });
-  const [open, setOpen] = React.useState(false);
   const [values, setValues] = React.useState<Values>(initial);
-  const [errors, setErrors] = React.useState<FieldErrors>({});
-  const [pending, startTransition] = React.useTransition();
-  const formRef = React.useRef<HTMLFormElement>(null);
+  const { open, onOpenChange: changeOpen, errors, setErrors, pending, formRef, run } = useFormDialog({ clearErrorsOnClose: true });
   const requestable = useRequestableDataSets();
   const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
 
   const workflowOptions = onlyFixed(workflows, fixedWorkflowId, "This workflow");
   const identityOptions = onlyFixed(identities, fixedIdentityId, "This NHI");
 
-  React.useEffect(() => {
-    if (!pending) focusFirstInvalid(formRef.current);
-  }, [errors, pending]);
-
+  // Unlike the other dialogs, this one starts over on close as well as on open.
   function onOpenChange(next: boolean) {
-    setOpen(next);
-    setErrors({});
+    changeOpen(next);
     setValues(initial());
     if (next && fixedWorkflowId) void requestable.load(fixedWorkflowId);
     else requestable.reset();
@@ -97,17 +91,13 @@ export function RequestAccessDialog({ identities = [], workflows, fixedIdentityI
       justification: values.justification,
     });
     if (!parsed.success) return setErrors(fieldErrorsOf(parsed.error));
-    setErrors({});
-    startTransition(async () => {
-      const result = await requestEntitlementAction(parsed.data);
-      if (!result.ok) {
-        setErrors(fieldErrorsOf(result.fieldErrors));
-        toast.error(result.error);
-        return;
-      }
-      toast.success("Request sent: waiting for business and identity approval");
-      onOpenChange(false);
-    });
+    run(
+      () => requestEntitlementAction(parsed.data),
+      () => {
+        toast.success("Request sent: waiting for business and identity approval");
+        onOpenChange(false);
+      },
+    );
   }
 
   return (
@@ -202,16 +192,7 @@ export function RequestAccessDialog({ identities = [], workflows, fixedIdentityI
           >
             <Textarea rows={3} value={values.justification} onChange={(e) => set("justification", e.target.value)} maxLength={2000} disabled={pending} />
           </Field>
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button type="button" variant="outline" disabled={pending}>
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" loading={pending}>
-              Send request
-            </Button>
-          </DialogFooter>
+          <DialogFormFooter pending={pending}>Send request</DialogFormFooter>
         </form>
       </DialogContent>
     </Dialog>

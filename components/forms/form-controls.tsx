@@ -1,9 +1,9 @@
 "use client";
 
 import * as React from "react";
-import { CircleExclamationPoint } from "lucide-react";
 import type { z } from "zod";
 import { cn } from "@/lib/utils";
+import { ErrorMessages } from "@/components/ui/field";
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -77,16 +77,7 @@ export function CheckboxGroup<T extends string>({
           </div>
         );
       })}
-      {errorId ? (
-        <div id={errorId} className="grid gap-0.5 text-xs font-medium text-danger">
-          {errors.map((message, i) => (
-            <p key={i} className="flex items-start gap-1">
-              <CircleExclamationPoint aria-hidden="true" className="mt-px size-3.5 shrink-0" />
-              <span>{message}</span>
-            </p>
-          ))}
-        </div>
-      ) : null}
+      {errorId ? <ErrorMessages id={errorId} messages={errors} /> : null}
     </fieldset>
   );
 }

@@ -12,13 +12,15 @@ export type ShownOnceValueProps = {
   id: string;
   label: string;
   value: string;
+  /** What the copy toasts call the value, when shorter than the label ("Key" for "API key"). */
+  noun?: string;
   /** A warning that the value cannot be shown again; omit for values that are public anyway. */
   warning?: string;
   hint?: React.ReactNode;
 };
 
-/** A value to copy straight out of a dialog: a new signing secret, or the key set that verifies CAEP tokens. */
-export function ShownOnceValue({ id, label, value, warning, hint }: ShownOnceValueProps) {
+/** A value to copy straight out of a dialog: a new API key or signing secret, or the key set that verifies CAEP tokens. */
+export function ShownOnceValue({ id, label, value, noun = label, warning, hint }: ShownOnceValueProps) {
   const inputRef = React.useRef<HTMLInputElement>(null);
 
   // The submit button that had focus is gone; land on the value so it can be copied straight away.
@@ -27,10 +29,10 @@ export function ShownOnceValue({ id, label, value, warning, hint }: ShownOnceVal
   async function copy() {
     try {
       await navigator.clipboard.writeText(value);
-      toast.success(`${label} copied to the clipboard.`);
+      toast.success(`${noun} copied to the clipboard.`);
     } catch {
       inputRef.current?.select();
-      toast.error(`Could not copy automatically. The ${label.toLowerCase()} is selected: copy it with Ctrl+C or ⌘C.`);
+      toast.error(`Could not copy automatically. The ${noun.toLowerCase()} is selected: copy it with Ctrl+C or ⌘C.`);
     }
   }
 

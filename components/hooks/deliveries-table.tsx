@@ -1,7 +1,8 @@
 import { Fragment } from "react";
 import { Dash } from "@/components/lists/list-controls";
-import { TBody, TD, TH, THead, TR, Table } from "@/components/ui/table";
-import { cn, focusRing, formatDateTime, formatRelative } from "@/lib/utils";
+import { TBody, TD, TActionsHead, TH, THead, TR, Table } from "@/components/ui/table";
+import { When } from "@/components/ui/when";
+import { cn, focusRing, formatDateTime } from "@/lib/utils";
 import { DeliveryStatusBadge } from "./hook-badges";
 import type { DeliveryStatus } from "./hook-meta";
 import { ReplayButton } from "./replay-button";
@@ -28,16 +29,6 @@ export type DeliveryItem = {
 };
 
 const SUMMARY = cn("w-fit cursor-pointer rounded-sm text-sm font-medium text-primary select-none", focusRing);
-
-function When({ value, now, relative = false }: { value: Date; now: Date; relative?: boolean }) {
-  const exact = formatDateTime(value);
-  const ago = formatRelative(value, now);
-  return (
-    <time dateTime={value.toISOString()} title={relative ? exact : ago}>
-      {relative ? ago : exact}
-    </time>
-  );
-}
 
 function NextAttempt({ delivery, now }: { delivery: DeliveryItem; now: Date }) {
   if (delivery.status !== "pending") return <Dash label="None" />;
@@ -101,11 +92,7 @@ export function DeliveriesTable({ deliveries, canReplay }: DeliveriesTableProps)
           <TH>Status</TH>
           <TH className="text-right">Attempts</TH>
           <TH>Next attempt</TH>
-          {canReplay ? (
-            <TH>
-              <span className="sr-only">Actions</span>
-            </TH>
-          ) : null}
+          {canReplay ? <TActionsHead /> : null}
         </TR>
       </THead>
       <TBody>

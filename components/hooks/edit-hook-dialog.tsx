@@ -3,10 +3,12 @@
 import * as React from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { CheckboxGroup, type FieldErrors, fieldErrorsOf, focusFirstInvalid } from "@/components/forms/form-controls";
+import { DialogFormFooter } from "@/components/forms/dialog-form";
+import { CheckboxGroup, fieldErrorsOf } from "@/components/forms/form-controls";
+import { useFormDialog } from "@/components/forms/use-form-dialog";
 import { updateHookInput } from "@/lib/validation/hooks";
 import { updateHookAction } from "@/app/(dashboard)/settings/hooks/actions";
 import { EVENT_OPTIONS, type HookEventType, knownEvents } from "./hook-meta";
@@ -18,43 +20,28 @@ export type EditHookDialogProps = {
 };
 
 export function EditHookDialog({ hook, describedBy }: EditHookDialogProps) {
-  const [open, setOpen] = React.useState(false);
   const [name, setName] = React.useState(hook.name);
   const [events, setEvents] = React.useState<HookEventType[]>(() => knownEvents(hook.events));
-  const [errors, setErrors] = React.useState<FieldErrors>({});
-  const [pending, startTransition] = React.useTransition();
-  const formRef = React.useRef<HTMLFormElement>(null);
-  const idBase = `edit-hook-${hook.id}`;
-
-  React.useEffect(() => {
-    if (!pending) focusFirstInvalid(formRef.current);
-  }, [errors, pending]);
-
-  function onOpenChange(next: boolean) {
-    setOpen(next);
-    // Start from what is saved now, not from an edit that was cancelled.
-    if (next) {
+  // Start from what is saved now, not from an edit that was cancelled.
+  const { open, onOpenChange, close, errors, setErrors, pending, formRef, run } = useFormDialog({
+    reset: () => {
       setName(hook.name);
       setEvents(knownEvents(hook.events));
-      setErrors({});
-    }
-  }
+    },
+  });
+  const idBase = `edit-hook-${hook.id}`;
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const parsed = updateHookInput.safeParse({ name, events });
     if (!parsed.success) return setErrors(fieldErrorsOf(parsed.error));
-    setErrors({});
-    startTransition(async () => {
-      const result = await updateHookAction({ id: hook.id, ...parsed.data });
-      if (!result.ok) {
-        setErrors(fieldErrorsOf(result.fieldErrors));
-        toast.error(result.error);
-        return;
-      }
-      toast.success(`Saved hook ${result.data.name}.`);
-      setOpen(false);
-    });
+    run(
+      () => updateHookAction({ id: hook.id, ...parsed.data }),
+      (data) => {
+        toast.success(`Saved hook ${data.name}.`);
+        close();
+      },
+    );
   }
 
   return (
@@ -82,16 +69,7 @@ export function EditHookDialog({ hook, describedBy }: EditHookDialogProps) {
             disabled={pending}
             labelClassName="font-mono"
           />
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button type="button" variant="outline" disabled={pending}>
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" loading={pending}>
-              Save changes
-            </Button>
-          </DialogFooter>
+          <DialogFormFooter pending={pending}>Save changes</DialogFormFooter>
         </form>
       </DialogContent>
     </Dialog>

@@ -1,6 +1,6 @@
 "use client";
 
-import { CircleExclamationPoint } from "lucide-react";
+import { ErrorMessages } from "@/components/ui/field";
 import { FORMAT_LABEL, type HookFormat } from "./hook-meta";
 
 const FORMAT_HINTS: Record<HookFormat, string> = {
@@ -49,16 +49,7 @@ export function FormatRadioGroup({ id, value, onChange, error, disabled }: Forma
           </div>
         );
       })}
-      {errorId ? (
-        <div id={errorId} className="grid gap-0.5 text-xs font-medium text-danger">
-          {errors.map((message, i) => (
-            <p key={i} className="flex items-start gap-1">
-              <CircleExclamationPoint aria-hidden="true" className="mt-px size-3.5 shrink-0" />
-              <span>{message}</span>
-            </p>
-          ))}
-        </div>
-      ) : null}
+      {errorId ? <ErrorMessages id={errorId} messages={errors} /> : null}
     </fieldset>
   );
 }

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { buttonVariants } from "@/components/ui/button";
-import { TBody, TD, TH, THead, TR, Table } from "@/components/ui/table";
+import { TBody, TD, TActionsHead, TH, THead, TR, Table } from "@/components/ui/table";
 import { formatDateTime, formatRelative } from "@/lib/utils";
 import { EditHookDialog } from "./edit-hook-dialog";
 import { DeliveryStatusBadge, EventBadges, FormatBadge, HookStatus } from "./hook-badges";
@@ -38,9 +38,7 @@ export function HooksTable({ hooks, canManage }: HooksTableProps) {
           <TH>Events</TH>
           <TH>Status</TH>
           <TH>Last delivery</TH>
-          <TH>
-            <span className="sr-only">Actions</span>
-          </TH>
+          <TActionsHead />
         </TR>
       </THead>
       <TBody>

@@ -4,15 +4,17 @@ import * as React from "react";
 import { toast } from "sonner";
 import { Plus } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { CheckboxGroup, type FieldErrors, fieldErrorsOf, focusFirstInvalid } from "@/components/forms/form-controls";
+import { DialogFormFooter } from "@/components/forms/dialog-form";
+import { CheckboxGroup, fieldErrorsOf } from "@/components/forms/form-controls";
+import { ShownOnceValue } from "@/components/forms/shown-once-value";
+import { useFormDialog } from "@/components/forms/use-form-dialog";
 import { createHookInput } from "@/lib/validation/hooks";
 import { createHookAction } from "@/app/(dashboard)/settings/hooks/actions";
 import { FormatRadioGroup } from "./format-radio-group";
 import { EVENT_OPTIONS, HOOK_EVENT_TYPES, type HookEventType, type HookFormat } from "./hook-meta";
-import { ShownOnceValue } from "./shown-once-value";
 
 type Created = { name: string; format: HookFormat; secret: string | null };
 
@@ -22,49 +24,35 @@ export type NewHookDialogProps = {
 };
 
 export function NewHookDialog({ jwksUrl }: NewHookDialogProps) {
-  const [open, setOpen] = React.useState(false);
   const [name, setName] = React.useState("");
   const [url, setUrl] = React.useState("");
   const [format, setFormat] = React.useState<HookFormat>("standard-webhooks");
   const [events, setEvents] = React.useState<HookEventType[]>([...HOOK_EVENT_TYPES]);
-  const [errors, setErrors] = React.useState<FieldErrors>({});
   const [created, setCreated] = React.useState<Created | null>(null);
-  const [pending, startTransition] = React.useTransition();
-  const formRef = React.useRef<HTMLFormElement>(null);
-
-  React.useEffect(() => {
-    if (!pending) focusFirstInvalid(formRef.current);
-  }, [errors, pending]);
-
-  function onOpenChange(next: boolean) {
-    setOpen(next);
-    // The secret must not survive the dialog: reopening starts a fresh form.
-    if (!next) {
+  // The secret must not survive the dialog: reopening starts a fresh form.
+  const { open, onOpenChange, errors, setErrors, pending, formRef, run } = useFormDialog({
+    resetOn: "close",
+    reset: () => {
       setCreated(null);
       setName("");
       setUrl("");
       setFormat("standard-webhooks");
       setEvents([...HOOK_EVENT_TYPES]);
-      setErrors({});
-    }
-  }
+    },
+  });
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const parsed = createHookInput.safeParse({ name, url, format, events });
     if (!parsed.success) return setErrors(fieldErrorsOf(parsed.error));
-    setErrors({});
-    startTransition(async () => {
-      const result = await createHookAction(parsed.data);
-      if (!result.ok) {
-        setErrors(fieldErrorsOf(result.fieldErrors));
-        toast.error(result.fieldErrors ? "The hook was not created. Check the highlighted fields." : result.error);
-        return;
-      }
-      const { name: createdName, format: createdFormat, secret } = result.data;
-      setCreated({ name: createdName, format: createdFormat, secret });
-      toast.success(`Created hook ${createdName}. It receives the next revoke.`);
-    });
+    run(
+      () => createHookAction(parsed.data),
+      ({ name: createdName, format: createdFormat, secret }) => {
+        setCreated({ name: createdName, format: createdFormat, secret });
+        toast.success(`Created hook ${createdName}. It receives the next revoke.`);
+      },
+      { message: (failure) => (failure.fieldErrors ? "The hook was not created. Check the highlighted fields." : failure.error) },
+    );
   }
 
   return (
@@ -133,16 +121,7 @@ export function NewHookDialog({ jwksUrl }: NewHookDialogProps) {
               labelClassName="font-mono"
             />
             {errors.form ? <p className="text-sm font-medium text-danger">{errors.form.join(" ")}</p> : null}
-            <DialogFooter>
-              <DialogClose asChild>
-                <Button type="button" variant="outline" disabled={pending}>
-                  Cancel
-                </Button>
-              </DialogClose>
-              <Button type="submit" loading={pending}>
-                Create hook
-              </Button>
-            </DialogFooter>
+            <DialogFormFooter pending={pending}>Create hook</DialogFormFooter>
           </form>
         )}
       </DialogContent>

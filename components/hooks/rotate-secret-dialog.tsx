@@ -3,15 +3,16 @@
 import * as React from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { Textarea } from "@/components/ui/textarea";
-import { type FieldErrors, fieldErrorsOf, focusFirstInvalid } from "@/components/forms/form-controls";
+import { DialogFormFooter, ReasonField } from "@/components/forms/dialog-form";
+import { fieldErrorsOf } from "@/components/forms/form-controls";
+import { ShownOnceValue } from "@/components/forms/shown-once-value";
+import { useFormDialog } from "@/components/forms/use-form-dialog";
 import { formatDateTime } from "@/lib/utils";
 import { rotateHookSecretInput } from "@/lib/validation/hooks";
 import { rotateHookSecretAction } from "@/app/(dashboard)/settings/hooks/actions";
-import { ShownOnceValue } from "./shown-once-value";
 
 export type RotateSecretDialogProps = {
   hook: { id: string; name: string; rotating: boolean };
@@ -21,29 +22,19 @@ export type RotateSecretDialogProps = {
 type Rotated = { secret: string; previousValidUntil: Date | null };
 
 export function RotateSecretDialog({ hook, describedBy }: RotateSecretDialogProps) {
-  const [open, setOpen] = React.useState(false);
   const [hours, setHours] = React.useState("24");
   const [reason, setReason] = React.useState("");
-  const [errors, setErrors] = React.useState<FieldErrors>({});
   const [rotated, setRotated] = React.useState<Rotated | null>(null);
-  const [pending, startTransition] = React.useTransition();
-  const formRef = React.useRef<HTMLFormElement>(null);
-  const idBase = `rotate-hook-${hook.id}`;
-
-  React.useEffect(() => {
-    if (!pending) focusFirstInvalid(formRef.current);
-  }, [errors, pending]);
-
-  function onOpenChange(next: boolean) {
-    setOpen(next);
-    // The new secret must not survive the dialog.
-    if (!next) {
+  // The new secret must not survive the dialog.
+  const { open, onOpenChange, errors, setErrors, pending, formRef, run } = useFormDialog({
+    resetOn: "close",
+    reset: () => {
       setRotated(null);
       setHours("24");
       setReason("");
-      setErrors({});
-    }
-  }
+    },
+  });
+  const idBase = `rotate-hook-${hook.id}`;
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -55,17 +46,13 @@ export function RotateSecretDialog({ hook, describedBy }: RotateSecretDialogProp
       if (found.graceHours) found.graceHours = ["Enter a whole number of hours from 0 to 168."];
       return setErrors(found);
     }
-    setErrors({});
-    startTransition(async () => {
-      const result = await rotateHookSecretAction({ id: hook.id, ...parsed.data });
-      if (!result.ok) {
-        setErrors(fieldErrorsOf(result.fieldErrors));
-        toast.error(result.error);
-        return;
-      }
-      setRotated({ secret: result.data.secret, previousValidUntil: result.data.previousSecretValidUntil });
-      toast.success(`Rotated the secret of ${hook.name}.`);
-    });
+    run(
+      () => rotateHookSecretAction({ id: hook.id, ...parsed.data }),
+      (data) => {
+        setRotated({ secret: data.secret, previousValidUntil: data.previousSecretValidUntil });
+        toast.success(`Rotated the secret of ${hook.name}.`);
+      },
+    );
   }
 
   return (
@@ -124,19 +111,8 @@ export function RotateSecretDialog({ hook, describedBy }: RotateSecretDialogProp
                 disabled={pending}
               />
             </Field>
-            <Field label="Reason" htmlFor={`${idBase}-reason`} error={errors.reason} hint="Optional. Recorded in the audit trail.">
-              <Textarea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} disabled={pending} />
-            </Field>
-            <DialogFooter>
-              <DialogClose asChild>
-                <Button type="button" variant="outline" disabled={pending}>
-                  Cancel
-                </Button>
-              </DialogClose>
-              <Button type="submit" loading={pending}>
-                Rotate secret
-              </Button>
-            </DialogFooter>
+            <ReasonField id={`${idBase}-reason`} value={reason} onChange={setReason} error={errors.reason} disabled={pending} rows={2} />
+            <DialogFormFooter pending={pending}>Rotate secret</DialogFormFooter>
           </form>
         )}
       </DialogContent>

@@ -4,11 +4,12 @@ import * as React from "react";
 import { Link2 } from "lucide-react";
 import { toast } from "sonner";
 import { bindIdentityAction } from "@/app/(dashboard)/identities/actions";
-import { type FieldErrors, fieldErrorsOf, focusFirstInvalid } from "@/components/forms/form-controls";
+import { DialogFormFooter, ReasonField } from "@/components/forms/dialog-form";
+import { fieldErrorsOf } from "@/components/forms/form-controls";
+import { useFormDialog } from "@/components/forms/use-form-dialog";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { bindIdentityInput } from "@/lib/validation/identities";
 
@@ -21,42 +22,28 @@ export type BindWorkflowDialogProps = {
 };
 
 export function BindWorkflowDialog({ nhi, workflows, boundCount }: BindWorkflowDialogProps) {
-  const [open, setOpen] = React.useState(false);
   const [workflowId, setWorkflowId] = React.useState("");
   const [reason, setReason] = React.useState("");
-  const [errors, setErrors] = React.useState<FieldErrors>({});
-  const [pending, startTransition] = React.useTransition();
-  const formRef = React.useRef<HTMLFormElement>(null);
-
-  React.useEffect(() => {
-    if (!pending) focusFirstInvalid(formRef.current);
-  }, [errors, pending]);
-
-  function onOpenChange(next: boolean) {
-    setOpen(next);
-    setErrors({});
-    if (next) {
+  const { open, onOpenChange, close, errors, setErrors, pending, formRef, run } = useFormDialog({
+    clearErrorsOnClose: true,
+    reset: () => {
       setWorkflowId("");
       setReason("");
-    }
-  }
+    },
+  });
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const parsed = bindIdentityInput.safeParse({ workflowId, reason: reason.trim() || undefined });
     if (!parsed.success) return setErrors(fieldErrorsOf(parsed.error));
-    setErrors({});
     const workflowName = workflows.find((w) => w.id === workflowId)?.name ?? "the workflow";
-    startTransition(async () => {
-      const result = await bindIdentityAction({ id: nhi.id, ...parsed.data });
-      if (!result.ok) {
-        setErrors(fieldErrorsOf(result.fieldErrors));
-        toast.error(result.error);
-        return;
-      }
-      toast.success(result.data.bound ? `${nhi.name} now serves ${workflowName}` : `${nhi.name} already served ${workflowName}`);
-      setOpen(false);
-    });
+    run(
+      () => bindIdentityAction({ id: nhi.id, ...parsed.data }),
+      (data) => {
+        toast.success(data.bound ? `${nhi.name} now serves ${workflowName}` : `${nhi.name} already served ${workflowName}`);
+        close();
+      },
+    );
   }
 
   return (
@@ -86,19 +73,8 @@ export function BindWorkflowDialog({ nhi, workflows, boundCount }: BindWorkflowD
               ))}
             </Select>
           </Field>
-          <Field label="Reason" htmlFor="bind-reason" error={errors.reason} hint="Optional. Recorded in the audit trail.">
-            <Input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} disabled={pending} />
-          </Field>
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button type="button" variant="outline" disabled={pending}>
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" loading={pending}>
-              Bind to workflow
-            </Button>
-          </DialogFooter>
+          <ReasonField id="bind-reason" value={reason} onChange={setReason} error={errors.reason} disabled={pending} />
+          <DialogFormFooter pending={pending}>Bind to workflow</DialogFormFooter>
         </form>
       </DialogContent>
     </Dialog>

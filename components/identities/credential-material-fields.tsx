@@ -1,7 +1,7 @@
 "use client";
 
 import * as React from "react";
-import type { FieldErrors } from "@/components/forms/form-controls";
+import { type FieldErrors, fieldErrorsOf } from "@/components/forms/form-controls";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
@@ -61,12 +61,26 @@ export function readSecret(ref: React.RefObject<HTMLTextAreaElement | null>): st
   return ref.current?.value || undefined;
 }
 
-export function clearSecret(ref: React.RefObject<HTMLTextAreaElement | null>) {
+function clearSecret(ref: React.RefObject<HTMLTextAreaElement | null>) {
   if (ref.current) ref.current.value = "";
 }
 
+/** Sends a credential action, then clears the secret field whatever the answer: the secret is read once. */
+export async function sendClearingSecret<T>(ref: React.RefObject<HTMLTextAreaElement | null>, send: () => Promise<T>): Promise<T> {
+  const result = await send();
+  clearSecret(ref);
+  return result;
+}
+
 /** The actions wrap the credential body as `input`; field errors come back as `input.name` and belong to `name`. */
-export function unwrapInputErrors(errors: FieldErrors | undefined): FieldErrors | undefined {
+function unwrapInputErrors(errors: FieldErrors | undefined): FieldErrors | undefined {
   if (!errors) return undefined;
   return Object.fromEntries(Object.entries(errors).map(([path, messages]) => [path.replace(/^input\./, ""), messages]));
+}
+
+/** A credential action's field errors, with a note on the secret field when a pasted secret was cleared. */
+export function credentialErrors(errors: FieldErrors | undefined, hadSecret: boolean): FieldErrors {
+  const next = fieldErrorsOf(unwrapInputErrors(errors));
+  if (hadSecret) next.secret = [...(next.secret ?? []), "Cleared for safety: paste it again."];
+  return next;
 }

@@ -4,7 +4,7 @@ import { OwnerName, humanize } from "@/components/lists/list-controls";
 import { Badge } from "@/components/ui/badge";
 import { TBody, TCaption, TD, TH, THead, TR, Table } from "@/components/ui/table";
 import type { IdentityListItem } from "@/lib/domain/identities/list-identities";
-import { formatDateTime, formatRelative } from "@/lib/utils";
+import { When } from "@/components/ui/when";
 import { ClassificationBadge, NhiStatusBadge, PROVIDER_LABEL, ReusedBadge } from "./identity-badges";
 
 export function IdentitiesTable({ items, now }: { items: IdentityListItem[]; now: Date }) {
@@ -54,13 +54,7 @@ export function IdentitiesTable({ items, now }: { items: IdentityListItem[]; now
               <OwnerName owner={n.owner} />
             </TD>
             <TD className="whitespace-nowrap tabular-nums">
-              {n.lastUsedAt ? (
-                <time dateTime={n.lastUsedAt.toISOString()} title={formatDateTime(n.lastUsedAt)}>
-                  {formatRelative(n.lastUsedAt, now)}
-                </time>
-              ) : (
-                <span className="text-muted-foreground">Never</span>
-              )}
+              <When value={n.lastUsedAt} now={now} relative />
             </TD>
             <TD className="text-right">
               <span className="inline-flex items-center justify-end gap-1.5">

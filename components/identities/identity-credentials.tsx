@@ -1,7 +1,7 @@
 import * as React from "react";
 import { Dash, humanize } from "@/components/lists/list-controls";
 import { Badge } from "@/components/ui/badge";
-import { TBody, TCaption, TD, TH, THead, TR, Table } from "@/components/ui/table";
+import { TBody, TCaption, TD, TActionsHead, TH, THead, TR, Table } from "@/components/ui/table";
 import type { presentCredential } from "@/lib/domain/credentials/manage-credentials";
 import { formatDateTime, formatRelative } from "@/lib/utils";
 import { CredentialStatusBadge } from "./identity-badges";
@@ -55,11 +55,7 @@ export function IdentityCredentials({ nhi, credentials, entitlements, may, now }
               <TH scope="col">Expires</TH>
               <TH scope="col">Rotation</TH>
               <TH scope="col">Status</TH>
-              {withActions ? (
-                <TH scope="col">
-                  <span className="sr-only">Actions</span>
-                </TH>
-              ) : null}
+              {withActions ? <TActionsHead /> : null}
             </TR>
           </THead>
           <TBody>

@@ -5,10 +5,11 @@ import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import type { z } from "zod";
 import { createIdentityAction, updateIdentityAction } from "@/app/(dashboard)/identities/actions";
-import { type FieldErrors, fieldErrorsOf, focusFirstInvalid } from "@/components/forms/form-controls";
+import { DialogFormFooter, ReasonField } from "@/components/forms/dialog-form";
+import { fieldErrorsOf } from "@/components/forms/form-controls";
+import { useFormDialog } from "@/components/forms/use-form-dialog";
 import { humanize } from "@/components/lists/list-controls";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -58,43 +59,25 @@ export type IdentityDialogProps = {
 export function IdentityDialog({ initial, owners, workflows = [], trigger }: IdentityDialogProps) {
   const router = useRouter();
   const editing = Boolean(initial?.id);
-  const [open, setOpen] = React.useState(false);
   const [values, setValues] = React.useState<IdentityValues>(initial ?? EMPTY);
   const [workflowId, setWorkflowId] = React.useState("");
   const [reason, setReason] = React.useState("");
-  const [errors, setErrors] = React.useState<FieldErrors>({});
-  const [pending, startTransition] = React.useTransition();
-  const formRef = React.useRef<HTMLFormElement>(null);
-  const set = <K extends keyof IdentityValues>(key: K, value: IdentityValues[K]) => setValues((v) => ({ ...v, [key]: value }));
-  const p = editing ? "edit-nhi" : "new-nhi";
-
-  React.useEffect(() => {
-    if (!pending) focusFirstInvalid(formRef.current);
-  }, [errors, pending]);
-
-  function onOpenChange(next: boolean) {
-    setOpen(next);
-    setErrors({});
-    if (next) {
+  const { open, onOpenChange, close, errors, setErrors, pending, formRef, run } = useFormDialog({
+    clearErrorsOnClose: true,
+    reset: () => {
       setValues(initial ?? EMPTY);
       setWorkflowId("");
       setReason("");
-    }
-  }
+    },
+  });
+  const set = <K extends keyof IdentityValues>(key: K, value: IdentityValues[K]) => setValues((v) => ({ ...v, [key]: value }));
+  const p = editing ? "edit-nhi" : "new-nhi";
 
   function send(call: () => Promise<ActionResult<{ id: string; name: string }>>) {
-    setErrors({});
-    startTransition(async () => {
-      const result = await call();
-      if (!result.ok) {
-        setErrors(fieldErrorsOf(result.fieldErrors));
-        toast.error(result.error);
-        return;
-      }
-      const saved = result.data;
+    run(call, (saved) => {
       if (editing) toast.success(`Saved ${saved.name}`);
       else toast.success(`Registered ${saved.name}`, { action: { label: "Open", onClick: () => router.push(`/identities/${saved.id}`) } });
-      setOpen(false);
+      close();
     });
   }
 
@@ -190,20 +173,9 @@ export function IdentityDialog({ initial, owners, workflows = [], trigger }: Ide
             <Textarea rows={3} value={values.description} onChange={(e) => set("description", e.target.value)} maxLength={2000} disabled={pending} />
           </Field>
           {editing ? (
-            <Field label="Reason" htmlFor={`${p}-reason`} error={errors.reason} hint="Optional. Recorded in the audit trail.">
-              <Input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} disabled={pending} />
-            </Field>
+            <ReasonField id={`${p}-reason`} value={reason} onChange={setReason} error={errors.reason} disabled={pending} />
           ) : null}
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button type="button" variant="outline" disabled={pending}>
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" loading={pending}>
-              {editing ? "Save NHI" : "Create NHI"}
-            </Button>
-          </DialogFooter>
+          <DialogFormFooter pending={pending}>{editing ? "Save NHI" : "Create NHI"}</DialogFormFooter>
         </form>
       </DialogContent>
     </Dialog>

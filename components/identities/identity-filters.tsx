@@ -1,8 +1,8 @@
 import * as React from "react";
 import { FilterForm, humanize } from "@/components/lists/list-controls";
+import { filterChoices, optionsOf } from "@/components/lists/list-page";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
 import { environment } from "@/lib/validation/data-sets";
 import { LAST_USED_FILTERS, classification, nhiKind, nhiStatus, provider } from "@/lib/validation/identities";
 import { PROVIDER_LABEL } from "./identity-badges";
@@ -39,18 +39,7 @@ export type IdentityFiltersProps = {
 /** A GET form, so every filtered view of the inventory is a shareable URL. */
 export function IdentityFilters({ params, fieldErrors, owners, workflows }: IdentityFiltersProps) {
   const active = IDENTITY_FILTER_KEYS.some((key) => Boolean(params[key]));
-  const choice = (key: IdentityFilterKey, label: string, any: string, options: { value: string; label: string }[]) => (
-    <Field label={label} htmlFor={`identities-${key}`} error={fieldErrors[key]} className="w-full sm:w-44">
-      <Select name={key} defaultValue={params[key] ?? ""}>
-        <option value="">{any}</option>
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </Select>
-    </Field>
-  );
+  const choice = filterChoices("identities", params, fieldErrors);
 
   return (
     <FilterForm label="Filter identities" pathname="/identities" active={active}>
@@ -58,10 +47,10 @@ export function IdentityFilters({ params, fieldErrors, owners, workflows }: Iden
         <Input type="search" name="q" defaultValue={params.q} placeholder="Name" />
       </Field>
       {choice("provider", "Provider", "Any provider", provider.options.map((p) => ({ value: p, label: PROVIDER_LABEL[p] })))}
-      {choice("kind", "Kind", "Any kind", nhiKind.options.map((k) => ({ value: k, label: humanize(k) })))}
-      {choice("status", "Status", "Any status", nhiStatus.options.map((s) => ({ value: s, label: humanize(s) })))}
-      {choice("classification", "Classification", "Any classification", classification.options.map((c) => ({ value: c, label: humanize(c) })))}
-      {choice("environment", "Environment", "Any environment", environment.options.map((e) => ({ value: e, label: e })))}
+      {choice("kind", "Kind", "Any kind", optionsOf(nhiKind.options, humanize))}
+      {choice("status", "Status", "Any status", optionsOf(nhiStatus.options, humanize))}
+      {choice("classification", "Classification", "Any classification", optionsOf(classification.options, humanize))}
+      {choice("environment", "Environment", "Any environment", optionsOf(environment.options))}
       {choice("ownerId", "Owner", "Any owner", owners.map((o) => ({ value: o.id, label: o.name })))}
       {choice("workflowId", "Workflow", "Any workflow", workflows.map((w) => ({ value: w.id, label: w.name })))}
       {choice("lastUsed", "Last used", "Any time", LAST_USED_FILTERS.map((l) => ({ value: l, label: LAST_USED_LABEL[l] })))}

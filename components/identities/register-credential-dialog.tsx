@@ -4,15 +4,17 @@ import * as React from "react";
 import { KeyRound } from "lucide-react";
 import { toast } from "sonner";
 import { registerCredentialAction } from "@/app/(dashboard)/identities/actions";
-import { type FieldErrors, fieldErrorsOf, focusFirstInvalid } from "@/components/forms/form-controls";
+import { DialogFormFooter } from "@/components/forms/dialog-form";
+import { fieldErrorsOf } from "@/components/forms/form-controls";
+import { useFormDialog } from "@/components/forms/use-form-dialog";
 import { humanize } from "@/components/lists/list-controls";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { STATIC_CREDENTIAL_KINDS, registerCredentialInput } from "@/lib/validation/credentials";
-import { CredentialMaterialFields, clearSecret, readSecret, unwrapInputErrors } from "./credential-material-fields";
+import { CredentialMaterialFields, credentialErrors, readSecret, sendClearingSecret } from "./credential-material-fields";
 
 type Values = {
   kind: (typeof STATIC_CREDENTIAL_KINDS)[number];
@@ -35,23 +37,13 @@ export type RegisterCredentialDialogProps = {
 
 /** Records a credential's metadata; a pasted secret is only fingerprinted, on the server, then dropped. */
 export function RegisterCredentialDialog({ nhi, entitlements }: RegisterCredentialDialogProps) {
-  const [open, setOpen] = React.useState(false);
   const [values, setValues] = React.useState<Values>(EMPTY);
-  const [errors, setErrors] = React.useState<FieldErrors>({});
-  const [pending, startTransition] = React.useTransition();
-  const formRef = React.useRef<HTMLFormElement>(null);
+  const { open, onOpenChange, close, errors, setErrors, pending, formRef, run } = useFormDialog({
+    clearErrorsOnClose: true,
+    reset: () => setValues(EMPTY),
+  });
   const secretRef = React.useRef<HTMLTextAreaElement>(null);
   const set = <K extends keyof Values>(key: K, value: Values[K]) => setValues((v) => ({ ...v, [key]: value }));
-
-  React.useEffect(() => {
-    if (!pending) focusFirstInvalid(formRef.current);
-  }, [errors, pending]);
-
-  function onOpenChange(next: boolean) {
-    setOpen(next);
-    setErrors({});
-    if (next) setValues(EMPTY);
-  }
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -68,20 +60,14 @@ export function RegisterCredentialDialog({ nhi, entitlements }: RegisterCredenti
       rotationPeriodDays: values.rotationPeriodDays.trim() ? Number(values.rotationPeriodDays) : null,
     });
     if (!parsed.success) return setErrors(fieldErrorsOf(parsed.error));
-    setErrors({});
-    startTransition(async () => {
-      const result = await registerCredentialAction({ id: nhi.id, input: parsed.data });
-      clearSecret(secretRef);
-      if (!result.ok) {
-        const next = fieldErrorsOf(unwrapInputErrors(result.fieldErrors));
-        if (secret) next.secret = [...(next.secret ?? []), "Cleared for safety: paste it again."];
-        setErrors(next);
-        toast.error(result.error);
-        return;
-      }
-      toast.success(`Registered ${result.data.name}${result.data.fingerprint ? ` (${result.data.fingerprint.slice(0, 19)}…)` : ""}`);
-      setOpen(false);
-    });
+    run(
+      () => sendClearingSecret(secretRef, () => registerCredentialAction({ id: nhi.id, input: parsed.data })),
+      (data) => {
+        toast.success(`Registered ${data.name}${data.fingerprint ? ` (${data.fingerprint.slice(0, 19)}…)` : ""}`);
+        close();
+      },
+      { errorsOf: (fieldErrors) => credentialErrors(fieldErrors, Boolean(secret)) },
+    );
   }
 
   return (
@@ -157,16 +143,7 @@ export function RegisterCredentialDialog({ nhi, entitlements }: RegisterCredenti
               />
             </Field>
           </div>
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button type="button" variant="outline" disabled={pending}>
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" loading={pending}>
-              Save credential
-            </Button>
-          </DialogFooter>
+          <DialogFormFooter pending={pending}>Save credential</DialogFormFooter>
         </form>
       </DialogContent>
     </Dialog>

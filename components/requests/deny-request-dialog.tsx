@@ -3,9 +3,11 @@
 import * as React from "react";
 import { toast } from "sonner";
 import { denyEntitlementAction } from "@/app/(dashboard)/requests/actions";
-import { type FieldErrors, fieldErrorsOf, focusFirstInvalid } from "@/components/forms/form-controls";
+import { DialogFormFooter } from "@/components/forms/dialog-form";
+import { fieldErrorsOf } from "@/components/forms/form-controls";
+import { useFormDialog } from "@/components/forms/use-form-dialog";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
@@ -26,42 +28,28 @@ const SIDE_LABEL: Record<Side, string> = { business: "Business side", identity: 
 
 /** Denies a pending request with a comment the requester will read. */
 export function DenyRequestDialog({ request, sides, describedBy, disabled }: DenyRequestDialogProps) {
-  const [open, setOpen] = React.useState(false);
   const [side, setSide] = React.useState<Side | "">(sides.length === 1 ? (sides[0] ?? "") : "");
   const [comment, setComment] = React.useState("");
-  const [errors, setErrors] = React.useState<FieldErrors>({});
-  const [pending, startTransition] = React.useTransition();
-  const formRef = React.useRef<HTMLFormElement>(null);
-  const p = `deny-${request.id}`;
-
-  React.useEffect(() => {
-    if (!pending) focusFirstInvalid(formRef.current);
-  }, [errors, pending]);
-
-  function onOpenChange(next: boolean) {
-    setOpen(next);
-    setErrors({});
-    if (next) {
+  const { open, onOpenChange, close, errors, setErrors, pending, formRef, run } = useFormDialog({
+    clearErrorsOnClose: true,
+    reset: () => {
       setSide(sides.length === 1 ? (sides[0] ?? "") : "");
       setComment("");
-    }
-  }
+    },
+  });
+  const p = `deny-${request.id}`;
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const parsed = denyEntitlementInput.safeParse({ side, comment });
     if (!parsed.success) return setErrors(fieldErrorsOf(parsed.error));
-    setErrors({});
-    startTransition(async () => {
-      const result = await denyEntitlementAction({ id: request.id, ...parsed.data });
-      if (!result.ok) {
-        setErrors(fieldErrorsOf(result.fieldErrors));
-        toast.error(result.error);
-        return;
-      }
-      toast.success("Request denied; the requester is notified with your comment");
-      setOpen(false);
-    });
+    run(
+      () => denyEntitlementAction({ id: request.id, ...parsed.data }),
+      () => {
+        toast.success("Request denied; the requester is notified with your comment");
+        close();
+      },
+    );
   }
 
   return (
@@ -88,16 +76,9 @@ export function DenyRequestDialog({ request, sides, describedBy, disabled }: Den
           <Field label="Comment" htmlFor={`${p}-comment`} error={errors.comment} hint="Required. Say what is wrong or what would make it acceptable." required>
             <Textarea rows={3} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={1000} disabled={pending} />
           </Field>
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button type="button" variant="outline" disabled={pending}>
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" variant="destructive" loading={pending}>
-              Deny request
-            </Button>
-          </DialogFooter>
+          <DialogFormFooter pending={pending} variant="destructive">
+            Deny request
+          </DialogFormFooter>
         </form>
       </DialogContent>
     </Dialog>

@@ -1,10 +1,8 @@
 "use client";
 
 import * as React from "react";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
-import { Field } from "@/components/ui/field";
-import { Textarea } from "@/components/ui/textarea";
+import { DialogFormFooter, ReasonField } from "@/components/forms/dialog-form";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 
 export type ConfirmRevokeDialogProps = {
   /** The destructive button that opens the dialog. */
@@ -14,8 +12,8 @@ export type ConfirmRevokeDialogProps = {
   confirmLabel: string;
   defaultReason: string;
   pending: boolean;
-  /** Called with the reason; resolve true to close the dialog. */
-  onConfirm: (reason: string) => Promise<boolean>;
+  /** Revokes with the reason; the dialog closes once it resolves and stays open if it rejects (the mutation has told why). */
+  onConfirm: (reason: string) => Promise<unknown>;
   /** What will be revoked, for an informed confirmation. */
   children?: React.ReactNode;
   /** Keeps the confirm button disabled, e.g. when there is nothing left to revoke. */
@@ -46,7 +44,12 @@ export function ConfirmRevokeDialog({
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (await onConfirm(reason.trim() || defaultReason)) setOpen(false);
+    try {
+      await onConfirm(reason.trim() || defaultReason);
+      setOpen(false);
+    } catch {
+      // Stay open so the reason can be sent again.
+    }
   }
 
   return (
@@ -55,19 +58,17 @@ export function ConfirmRevokeDialog({
       <DialogContent title={title} description={description} className="max-w-xl">
         <form onSubmit={submit} noValidate className="grid gap-4">
           {children}
-          <Field label="Reason" htmlFor={reasonId} hint="Recorded in the audit trail and sent with the revocation events.">
-            <Textarea rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} disabled={pending} />
-          </Field>
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button type="button" variant="outline" disabled={pending}>
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" variant="destructive" loading={pending} disabled={nothingToRevoke}>
-              {confirmLabel}
-            </Button>
-          </DialogFooter>
+          <ReasonField
+            id={reasonId}
+            value={reason}
+            onChange={setReason}
+            disabled={pending}
+            rows={2}
+            hint="Recorded in the audit trail and sent with the revocation events."
+          />
+          <DialogFormFooter pending={pending} variant="destructive" submitDisabled={nothingToRevoke}>
+            {confirmLabel}
+          </DialogFormFooter>
         </form>
       </DialogContent>
     </Dialog>

@@ -22,15 +22,6 @@ export function RevokeNhiButton({ nhi, counts }: RevokeNhiButtonProps) {
   });
   const nothingLeft = nhi.status !== "active" && counts.entitlements === 0 && counts.credentials === 0;
 
-  async function confirm(reason: string) {
-    try {
-      await revoke.mutateAsync({ id: nhi.id, reason });
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
   return (
     <ConfirmRevokeDialog
       trigger={
@@ -44,7 +35,7 @@ export function RevokeNhiButton({ nhi, counts }: RevokeNhiButtonProps) {
       confirmLabel="Revoke NHI"
       defaultReason="NHI revoked from its page"
       pending={revoke.isPending}
-      onConfirm={confirm}
+      onConfirm={(reason) => revoke.mutateAsync({ id: nhi.id, reason })}
       nothingToRevoke={nothingLeft}
     >
       {nothingLeft ? (

@@ -4,11 +4,10 @@ import * as React from "react";
 import { revokeCredentialFromViewAction } from "@/app/(dashboard)/workflows/[id]/revoke-actions";
 import { CredentialStatusBadge } from "@/components/identities/identity-badges";
 import { humanize } from "@/components/lists/list-controls";
-import { RowRevoke } from "@/components/revocation/row-revoke";
-import { useRevoke } from "@/components/revocation/use-revoke";
 import { Badge } from "@/components/ui/badge";
-import { TBody, TCaption, TD, TH, THead, TR, Table } from "@/components/ui/table";
+import { TD, TR } from "@/components/ui/table";
 import { formatAge, formatDateTime } from "@/lib/utils";
+import { RevocableTable, RevokeCell, RowStatus, useRowRevoke } from "./revocable-table";
 import { ExpiryBadge, SharedSection } from "./shared-badges";
 import type { AccessMap, MapCredential } from "./types";
 import { useAccessMap } from "./use-access-map";
@@ -27,36 +26,16 @@ export function CredentialsTable({ initial, now, mayRevoke }: CredentialsTablePr
       title="Credentials"
       description={`${active} live: secrets, tokens and certificates issued for this task or held by an NHI that serves nothing else. Metadata only; the secrets are never stored.`}
     >
-      {map.credentials.length === 0 ? (
-        <p className="rounded-md border border-dashed border-border px-4 py-3 text-sm text-muted-foreground">
-          No credential exists only for this task. Identity owners register credentials on the NHI page; JIT tokens minted for its entitlements
-          appear here too.
-        </p>
-      ) : (
-        <Table>
-          <TCaption className="sr-only">Credentials of {map.workflow.name}, newest first</TCaption>
-          <THead>
-            <TR>
-              <TH>Credential</TH>
-              <TH>NHI</TH>
-              <TH>Kind</TH>
-              <TH>Age</TH>
-              <TH>Expires</TH>
-              <TH>Status</TH>
-              {mayRevoke ? (
-                <TH>
-                  <span className="sr-only">Actions</span>
-                </TH>
-              ) : null}
-            </TR>
-          </THead>
-          <TBody>
-            {map.credentials.map((c) => (
-              <CredentialRow key={c.id} credential={c} nhiName={nhiName.get(c.nhiId) ?? "Unknown NHI"} queryKey={queryKey} now={now} mayRevoke={mayRevoke} />
-            ))}
-          </TBody>
-        </Table>
-      )}
+      <RevocableTable
+        rows={map.credentials}
+        renderRow={(c) => (
+          <CredentialRow key={c.id} credential={c} nhiName={nhiName.get(c.nhiId) ?? "Unknown NHI"} queryKey={queryKey} now={now} mayRevoke={mayRevoke} />
+        )}
+        caption={`Credentials of ${map.workflow.name}, newest first`}
+        columns={["Credential", "NHI", "Kind", "Age", "Expires", "Status"]}
+        mayRevoke={mayRevoke}
+        empty="No credential exists only for this task. Identity owners register credentials on the NHI page; JIT tokens minted for its entitlements appear here too."
+      />
     </SharedSection>
   );
 }
@@ -64,9 +43,8 @@ export function CredentialsTable({ initial, now, mayRevoke }: CredentialsTablePr
 type RowProps = { credential: MapCredential; nhiName: string; queryKey: readonly unknown[]; now: Date; mayRevoke: boolean };
 
 function CredentialRow({ credential: c, nhiName, queryKey, now, mayRevoke }: RowProps) {
-  const statusRef = React.useRef<HTMLSpanElement>(null);
   const label = c.name || humanize(c.kind);
-  const revoke = useRevoke<{ id: string; reason: string }>({
+  const { statusRef, pending, onRevoke } = useRowRevoke(c.id, {
     run: revokeCredentialFromViewAction,
     noun: "Credential",
     describe: () => `${label} of ${nhiName} is no longer valid.`,
@@ -75,11 +53,6 @@ function CredentialRow({ credential: c, nhiName, queryKey, now, mayRevoke }: Row
   const live = c.status === "active";
   const nameId = `sv-cred-${c.id}-name`;
   const nhiId = `sv-cred-${c.id}-nhi`;
-
-  function onRevoke(reason: string) {
-    revoke.mutate({ id: c.id, reason });
-    statusRef.current?.focus();
-  }
 
   return (
     <TR className={live ? undefined : "text-muted-foreground"}>
@@ -109,15 +82,11 @@ function CredentialRow({ credential: c, nhiName, queryKey, now, mayRevoke }: Row
         <ExpiryBadge at={c.expiresAt} now={now} />
       </TD>
       <TD>
-        <span ref={statusRef} tabIndex={-1} className="rounded-sm outline-none focus-visible:ring-2 focus-visible:ring-ring">
+        <RowStatus ref={statusRef}>
           <CredentialStatusBadge status={c.status} />
-        </span>
+        </RowStatus>
       </TD>
-      {mayRevoke ? (
-        <TD className="text-right">
-          {live ? <RowRevoke id={`sv-cred-${c.id}`} describedBy={`${nameId} ${nhiId}`} pending={revoke.isPending} onRevoke={onRevoke} /> : null}
-        </TD>
-      ) : null}
+      <RevokeCell mayRevoke={mayRevoke} live={live} id={`sv-cred-${c.id}`} describedBy={`${nameId} ${nhiId}`} pending={pending} onRevoke={onRevoke} />
     </TR>
   );
 }

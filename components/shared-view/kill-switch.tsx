@@ -25,15 +25,6 @@ export function KillSwitch({ initial }: { initial: AccessMap }) {
   const hooks = map.revocation.hooks;
   const nothing = active + pending + credentials === 0;
 
-  async function confirm(reason: string) {
-    try {
-      await revoke.mutateAsync({ id: map.workflow.id, reason });
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
   return (
     <ConfirmRevokeDialog
       trigger={
@@ -47,7 +38,7 @@ export function KillSwitch({ initial }: { initial: AccessMap }) {
       confirmLabel="Revoke all"
       defaultReason="Kill switch pulled from the shared view"
       pending={revoke.isPending}
-      onConfirm={confirm}
+      onConfirm={(reason) => revoke.mutateAsync({ id: map.workflow.id, reason })}
       nothingToRevoke={nothing}
     >
       {nothing ? (

@@ -57,16 +57,21 @@ export function Field({ label, htmlFor, error, hint, required, className, childr
           {hint}
         </p>
       ) : null}
-      {hasError ? (
-        <div id={errorId} className="grid gap-0.5 text-xs font-medium text-danger">
-          {errors.map((message, i) => (
-            <p key={i} className="flex items-start gap-1">
-              <CircleExclamationPoint aria-hidden="true" className="mt-px size-3.5 shrink-0" />
-              <span>{message}</span>
-            </p>
-          ))}
-        </div>
-      ) : null}
+      {errorId ? <ErrorMessages id={errorId} messages={errors} /> : null}
+    </div>
+  );
+}
+
+/** Messages under a control, each behind an icon; the control's aria-describedby points at `id`. */
+export function ErrorMessages({ id, messages }: { id: string; messages: readonly string[] }) {
+  return (
+    <div id={id} className="grid gap-0.5 text-xs font-medium text-danger">
+      {messages.map((message, i) => (
+        <p key={i} className="flex items-start gap-1">
+          <CircleExclamationPoint aria-hidden="true" className="mt-px size-3.5 shrink-0" />
+          <span>{message}</span>
+        </p>
+      ))}
     </div>
   );
 }

@@ -1,5 +1,7 @@
 import * as React from "react";
-import { cn } from "@/lib/utils";
+import Link from "next/link";
+import { ChevronLeft } from "lucide-react";
+import { cn, focusRing } from "@/lib/utils";
 
 export type PageHeaderProps = {
   title: React.ReactNode;
@@ -23,5 +25,15 @@ export function PageHeader({ title, description, actions, className }: PageHeade
       </div>
       {actions ? <div className="no-print flex shrink-0 flex-wrap items-center gap-2">{actions}</div> : null}
     </div>
+  );
+}
+
+/** The way back from a detail page to its list, above the page header. */
+export function BackLink({ href, children }: { href: string; children: React.ReactNode }) {
+  return (
+    <Link href={href} className={cn("mb-3 inline-flex items-center gap-1 rounded-sm text-sm text-muted-foreground hover:text-foreground", focusRing)}>
+      <ChevronLeft aria-hidden="true" className="size-4" />
+      {children}
+    </Link>
   );
 }

@@ -63,3 +63,12 @@ export function TH({ className, scope = "col", ...props }: React.ComponentProps<
 export function TD({ className, ...props }: React.ComponentProps<"td">) {
   return <td className={cn("px-3 py-2 align-middle", className)} {...props} />;
 }
+
+/** The heading of a column of row buttons: blank on screen, named for screen readers. */
+export function TActionsHead() {
+  return (
+    <TH>
+      <span className="sr-only">Actions</span>
+    </TH>
+  );
+}

@@ -3,13 +3,13 @@
 import * as React from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import type { Role } from "@/lib/auth/permissions";
 import { updateUserInput } from "@/lib/validation/users";
 import { updateUserAction } from "@/app/(dashboard)/settings/users/actions";
-import { CheckboxGroup, type FieldErrors, fieldErrorsOf, focusFirstInvalid } from "@/components/forms/form-controls";
+import { DialogFormFooter, ReasonField } from "@/components/forms/dialog-form";
+import { CheckboxGroup, fieldErrorsOf } from "@/components/forms/form-controls";
+import { useFormDialog } from "@/components/forms/use-form-dialog";
 import { ROLE_OPTIONS } from "./roles";
 
 export type EditRolesDialogProps = {
@@ -17,44 +17,29 @@ export type EditRolesDialogProps = {
 };
 
 export function EditRolesDialog({ user }: EditRolesDialogProps) {
-  const [open, setOpen] = React.useState(false);
   const [roles, setRoles] = React.useState<Role[]>([...user.roles]);
   const [reason, setReason] = React.useState("");
-  const [errors, setErrors] = React.useState<FieldErrors>({});
-  const [pending, startTransition] = React.useTransition();
-  const formRef = React.useRef<HTMLFormElement>(null);
-  const idPrefix = `edit-roles-${user.id}`;
-
-  React.useEffect(() => {
-    if (!pending) focusFirstInvalid(formRef.current);
-  }, [errors, pending]);
-
-  function onOpenChange(next: boolean) {
-    setOpen(next);
-    // Start from the saved roles each time, not from an abandoned edit.
-    if (next) {
+  // Start from the saved roles each time, not from an abandoned edit.
+  const { open, onOpenChange, close, errors, setErrors, pending, formRef, run } = useFormDialog({
+    reset: () => {
       setRoles([...user.roles]);
       setReason("");
-      setErrors({});
-    }
-  }
+    },
+  });
+  const idPrefix = `edit-roles-${user.id}`;
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const input = { roles, reason: reason.trim() || undefined };
     const parsed = updateUserInput.safeParse(input);
     if (!parsed.success) return setErrors(fieldErrorsOf(parsed.error));
-    setErrors({});
-    startTransition(async () => {
-      const result = await updateUserAction({ id: user.id, ...parsed.data });
-      if (!result.ok) {
-        setErrors(fieldErrorsOf(result.fieldErrors));
-        toast.error(result.error);
-        return;
-      }
-      toast.success(`Updated the roles of ${result.data.name}.`);
-      setOpen(false);
-    });
+    run(
+      () => updateUserAction({ id: user.id, ...parsed.data }),
+      (data) => {
+        toast.success(`Updated the roles of ${data.name}.`);
+        close();
+      },
+    );
   }
 
   return (
@@ -78,24 +63,8 @@ export function EditRolesDialog({ user }: EditRolesDialogProps) {
             error={errors.roles}
             disabled={pending}
           />
-          <Field
-            label="Reason"
-            htmlFor={`${idPrefix}-reason`}
-            error={errors.reason}
-            hint="Optional. Recorded in the audit trail."
-          >
-            <Input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} disabled={pending} />
-          </Field>
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button type="button" variant="outline" disabled={pending}>
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" loading={pending}>
-              Save roles
-            </Button>
-          </DialogFooter>
+          <ReasonField id={`${idPrefix}-reason`} value={reason} onChange={setReason} error={errors.reason} disabled={pending} />
+          <DialogFormFooter pending={pending}>Save roles</DialogFormFooter>
         </form>
       </DialogContent>
     </Dialog>

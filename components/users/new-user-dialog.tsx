@@ -4,54 +4,42 @@ import * as React from "react";
 import { toast } from "sonner";
 import { UserPlus } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import type { Role } from "@/lib/auth/permissions";
 import { createUserInput } from "@/lib/validation/users";
 import { createUserAction } from "@/app/(dashboard)/settings/users/actions";
-import { CheckboxGroup, type FieldErrors, fieldErrorsOf, focusFirstInvalid } from "@/components/forms/form-controls";
+import { DialogFormFooter } from "@/components/forms/dialog-form";
+import { CheckboxGroup, fieldErrorsOf } from "@/components/forms/form-controls";
+import { useFormDialog } from "@/components/forms/use-form-dialog";
 import { ROLE_OPTIONS } from "./roles";
 
 export function NewUserDialog() {
-  const [open, setOpen] = React.useState(false);
   const [email, setEmail] = React.useState("");
   const [name, setName] = React.useState("");
   const [roles, setRoles] = React.useState<Role[]>([]);
-  const [errors, setErrors] = React.useState<FieldErrors>({});
-  const [pending, startTransition] = React.useTransition();
-  const formRef = React.useRef<HTMLFormElement>(null);
-
-  React.useEffect(() => {
-    if (!pending) focusFirstInvalid(formRef.current);
-  }, [errors, pending]);
-
-  function onOpenChange(next: boolean) {
-    setOpen(next);
-    if (!next) {
+  const { open, onOpenChange, close, errors, setErrors, pending, formRef, run } = useFormDialog({
+    resetOn: "close",
+    reset: () => {
       setEmail("");
       setName("");
       setRoles([]);
-      setErrors({});
-    }
-  }
+    },
+  });
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const input = { email, name, roles };
     const parsed = createUserInput.safeParse(input);
     if (!parsed.success) return setErrors(fieldErrorsOf(parsed.error));
-    setErrors({});
-    startTransition(async () => {
-      const result = await createUserAction(parsed.data);
-      if (!result.ok) {
-        setErrors(fieldErrorsOf(result.fieldErrors));
-        toast.error(result.error);
-        return;
-      }
-      toast.success(`Added ${result.data.name}. They can sign in as ${result.data.email}.`);
-      onOpenChange(false);
-    });
+    run(
+      () => createUserAction(parsed.data),
+      (data) => {
+        toast.success(`Added ${data.name}. They can sign in as ${data.email}.`);
+        close();
+      },
+    );
   }
 
   return (
@@ -88,16 +76,7 @@ export function NewUserDialog() {
             error={errors.roles}
             disabled={pending}
           />
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button type="button" variant="outline" disabled={pending}>
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" loading={pending}>
-              Create user
-            </Button>
-          </DialogFooter>
+          <DialogFormFooter pending={pending}>Create user</DialogFormFooter>
         </form>
       </DialogContent>
     </Dialog>

@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import { TBody, TD, TH, THead, TR, Table } from "@/components/ui/table";
+import { TBody, TD, TActionsHead, TH, THead, TR, Table } from "@/components/ui/table";
 import type { Role } from "@/lib/auth/permissions";
 import { formatDateTime } from "@/lib/utils";
 import { EditRolesDialog } from "./edit-roles-dialog";
@@ -33,11 +33,7 @@ export function UsersTable({ users, canManage, currentUserId }: UsersTableProps)
           <TH>Roles</TH>
           <TH>Status</TH>
           <TH>Created</TH>
-          {canManage ? (
-            <TH>
-              <span className="sr-only">Actions</span>
-            </TH>
-          ) : null}
+          {canManage ? <TActionsHead /> : null}
         </TR>
       </THead>
       <TBody>

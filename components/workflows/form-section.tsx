@@ -1,5 +1,5 @@
 import * as React from "react";
-import { CircleExclamationPoint } from "lucide-react";
+import { ErrorMessages } from "@/components/ui/field";
 import { cn } from "@/lib/utils";
 
 export type FormSectionProps = {
@@ -28,14 +28,5 @@ export function FormSection({ id, title, description, className, children }: For
 /** A list-level message ("lists a data set twice") that belongs to no single control. */
 export function ListError({ id, messages }: { id: string; messages?: string[] }) {
   if (!messages?.length) return null;
-  return (
-    <div id={id} className="grid gap-0.5 text-xs font-medium text-danger">
-      {messages.map((message, i) => (
-        <p key={i} className="flex items-start gap-1">
-          <CircleExclamationPoint aria-hidden="true" className="mt-px size-3.5 shrink-0" />
-          <span>{message}</span>
-        </p>
-      ))}
-    </div>
-  );
+  return <ErrorMessages id={id} messages={messages} />;
 }

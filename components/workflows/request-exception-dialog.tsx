@@ -4,12 +4,13 @@ import * as React from "react";
 import { FilePlus } from "lucide-react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
-import { Textarea } from "@/components/ui/textarea";
-import { CheckboxGroup, type FieldErrors, fieldErrorsOf, focusFirstInvalid } from "@/components/forms/form-controls";
+import { DialogFormFooter, ReasonField } from "@/components/forms/dialog-form";
+import { CheckboxGroup, fieldErrorsOf } from "@/components/forms/form-controls";
+import { useFormDialog } from "@/components/forms/use-form-dialog";
 import { requestExceptionInput } from "@/lib/validation/exceptions";
 import { dataAction } from "@/lib/validation/workflows";
 import { requestExceptionAction } from "@/app/(dashboard)/workflows/actions";
@@ -23,30 +24,19 @@ const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400
 
 /** Asks the business owner for time-boxed access outside the approved data sets. */
 export function RequestExceptionDialog({ workflowId, dataSets }: { workflowId: string; dataSets: DataSetOption[] }) {
-  const [open, setOpen] = React.useState(false);
   const [dataSetId, setDataSetId] = React.useState("");
   const [actions, setActions] = React.useState<DataAction[]>(["read"]);
   const [reason, setReason] = React.useState("");
   const [expiresOn, setExpiresOn] = React.useState("");
-  const [errors, setErrors] = React.useState<FieldErrors>({});
-  const [pending, startTransition] = React.useTransition();
-  const formRef = React.useRef<HTMLFormElement>(null);
-
-  React.useEffect(() => {
-    if (!pending) focusFirstInvalid(formRef.current);
-  }, [errors, pending]);
-
-  function onOpenChange(next: boolean) {
-    if (pending) return;
-    setOpen(next);
-    if (next) {
+  const { open, onOpenChange, close, errors, setErrors, pending, formRef, run } = useFormDialog({
+    lockWhilePending: true,
+    reset: () => {
       setDataSetId("");
       setActions(["read"]);
       setReason("");
       setExpiresOn("");
-      setErrors({});
-    }
-  }
+    },
+  });
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -59,17 +49,13 @@ export function RequestExceptionDialog({ workflowId, dataSets }: { workflowId: s
       if (!expiresOn) found.expiresAt = ["Choose the last day of the exception"];
       return setErrors(found);
     }
-    setErrors({});
-    startTransition(async () => {
-      const result = await requestExceptionAction(input);
-      if (!result.ok) {
-        setErrors(fieldErrorsOf(result.fieldErrors));
-        toast.error(result.error);
-        return;
-      }
-      toast.success("Exception requested. The business owner has been notified.");
-      setOpen(false);
-    });
+    run(
+      () => requestExceptionAction(input),
+      () => {
+        toast.success("Exception requested. The business owner has been notified.");
+        close();
+      },
+    );
   }
 
   return (
@@ -106,15 +92,17 @@ export function RequestExceptionDialog({ workflowId, dataSets }: { workflowId: s
             className="grid-cols-2 sm:grid-cols-4 [&>[id$='-error']]:col-span-full"
             labelClassName="font-mono"
           />
-          <Field
-            label="Reason"
-            htmlFor="exception-reason"
+          <ReasonField
+            id="exception-reason"
+            value={reason}
+            onChange={setReason}
             error={errors.reason}
+            disabled={pending}
+            rows={3}
+            maxLength={1000}
             hint="Why the task needs this access, and why only for a while."
             required
-          >
-            <Textarea rows={3} maxLength={1000} value={reason} onChange={(e) => setReason(e.target.value)} disabled={pending} />
-          </Field>
+          />
           <Field
             label="Expiry date"
             htmlFor="exception-expires"
@@ -132,16 +120,7 @@ export function RequestExceptionDialog({ workflowId, dataSets }: { workflowId: s
               className="w-auto"
             />
           </Field>
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button type="button" variant="outline" disabled={pending}>
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" loading={pending}>
-              Request exception
-            </Button>
-          </DialogFooter>
+          <DialogFormFooter pending={pending}>Request exception</DialogFormFooter>
         </form>
       </DialogContent>
     </Dialog>

@@ -4,12 +4,12 @@ import * as React from "react";
 import { Archive } from "lucide-react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
-import { Field } from "@/components/ui/field";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Skeleton } from "@/components/ui/skeleton";
-import { Textarea } from "@/components/ui/textarea";
 import { InlineAlert } from "@/components/lists/list-controls";
-import { type FieldErrors, fieldErrorsOf } from "@/components/forms/form-controls";
+import { DialogFormFooter, ReasonField } from "@/components/forms/dialog-form";
+import { fieldErrorsOf } from "@/components/forms/form-controls";
+import { useFormDialog } from "@/components/forms/use-form-dialog";
 import type { retireWorkflow } from "@/lib/domain/workflows/lifecycle";
 import { cn, focusRing, formatDateTime } from "@/lib/utils";
 import { lifecycleInput } from "@/lib/validation/workflows";
@@ -19,13 +19,19 @@ type Revoked = Awaited<ReturnType<typeof retireWorkflow>>["revoked"];
 
 /** Retirement is offboarding: the dialog first shows, from a dry run, everything that will be revoked. */
 export function RetireDialog({ workflowId, workflowName }: { workflowId: string; workflowName: string }) {
-  const [open, setOpen] = React.useState(false);
   const [preview, setPreview] = React.useState<Revoked | null>(null);
   const [previewError, setPreviewError] = React.useState<string | null>(null);
   const [reason, setReason] = React.useState("");
-  const [errors, setErrors] = React.useState<FieldErrors>({});
   const [loading, startLoading] = React.useTransition();
-  const [pending, startTransition] = React.useTransition();
+  // No formRef on the form: retiring has never moved focus to the reason on error.
+  const { open, onOpenChange, close, errors, setErrors, pending, run } = useFormDialog({
+    lockWhilePending: true,
+    reset: () => {
+      setPreview(null);
+      setReason("");
+      loadPreview();
+    },
+  });
 
   function loadPreview() {
     setPreviewError(null);
@@ -36,33 +42,17 @@ export function RetireDialog({ workflowId, workflowName }: { workflowId: string;
     });
   }
 
-  function onOpenChange(next: boolean) {
-    if (pending) return;
-    setOpen(next);
-    if (next) {
-      setPreview(null);
-      setReason("");
-      setErrors({});
-      loadPreview();
-    }
-  }
-
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const parsed = lifecycleInput.safeParse({ reason: reason.trim() || undefined });
     if (!parsed.success) return setErrors(fieldErrorsOf(parsed.error));
-    setErrors({});
-    startTransition(async () => {
-      const result = await retireWorkflowAction({ id: workflowId, ...parsed.data });
-      if (!result.ok) {
-        setErrors(fieldErrorsOf(result.fieldErrors));
-        toast.error(result.error);
-        return;
-      }
-      const { entitlements, credentials } = result.data;
-      toast.success(`Retired “${workflowName}”: revoked ${plural(entitlements, "entitlement")} and ${plural(credentials, "credential")}.`);
-      setOpen(false);
-    });
+    run(
+      () => retireWorkflowAction({ id: workflowId, ...parsed.data }),
+      ({ entitlements, credentials }) => {
+        toast.success(`Retired “${workflowName}”: revoked ${plural(entitlements, "entitlement")} and ${plural(credentials, "credential")}.`);
+        close();
+      },
+    );
   }
 
   return (
@@ -94,24 +84,18 @@ export function RetireDialog({ workflowId, workflowName }: { workflowId: string;
           ) : preview ? (
             <RevocationPreview revoked={preview} />
           ) : null}
-          <Field
-            label="Reason"
-            htmlFor={`retire-${workflowId}-reason`}
+          <ReasonField
+            id={`retire-${workflowId}-reason`}
+            value={reason}
+            onChange={setReason}
             error={errors.reason}
+            disabled={pending}
+            rows={2}
             hint="Optional. Recorded in the audit trail and sent with the revocation events."
-          >
-            <Textarea rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} disabled={pending} />
-          </Field>
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button type="button" variant="outline" disabled={pending}>
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" variant="destructive" loading={pending} disabled={!preview}>
-              Retire workflow
-            </Button>
-          </DialogFooter>
+          />
+          <DialogFormFooter pending={pending} variant="destructive" submitDisabled={!preview}>
+            Retire workflow
+          </DialogFormFooter>
         </form>
       </DialogContent>
     </Dialog>
@@ -128,39 +112,45 @@ const SCROLL_LIST = cn("max-h-44 list-disc overflow-y-auto rounded-md border bor
 function RevocationPreview({ revoked }: { revoked: Revoked }) {
   return (
     <div className="grid gap-3 text-sm">
-      <section aria-labelledby="retire-entitlements" className="grid gap-1">
-        <h3 id="retire-entitlements" className="font-semibold">
-          Entitlements to revoke ({revoked.entitlements.length})
-        </h3>
-        {revoked.entitlements.length === 0 ? (
-          <p className="text-muted-foreground">No open entitlements.</p>
-        ) : (
-          <ul tabIndex={0} aria-label="Entitlements to revoke" className={SCROLL_LIST}>
-            {revoked.entitlements.map((e) => (
-              <li key={e.id}>
-                {e.nhiName} on {e.dataSetName}: <span className="font-mono text-xs">{e.actions.join(", ")}</span>
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <section aria-labelledby="retire-credentials" className="grid gap-1">
-        <h3 id="retire-credentials" className="font-semibold">
-          Credentials to revoke ({revoked.credentials.length})
-        </h3>
-        {revoked.credentials.length === 0 ? (
-          <p className="text-muted-foreground">No live credentials.</p>
-        ) : (
-          <ul tabIndex={0} aria-label="Credentials to revoke" className={SCROLL_LIST}>
-            {revoked.credentials.map((c) => (
-              <li key={c.id}>
-                {c.name} ({c.kind.replace(/_/g, " ")}) of {c.nhiName}
-                {c.expiresAt ? `, expires ${formatDateTime(c.expiresAt)}` : ", never expires"}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <PreviewSection
+        id="retire-entitlements"
+        title="Entitlements to revoke"
+        none="No open entitlements."
+        items={revoked.entitlements.map((e) => (
+          <li key={e.id}>
+            {e.nhiName} on {e.dataSetName}: <span className="font-mono text-xs">{e.actions.join(", ")}</span>
+          </li>
+        ))}
+      />
+      <PreviewSection
+        id="retire-credentials"
+        title="Credentials to revoke"
+        none="No live credentials."
+        items={revoked.credentials.map((c) => (
+          <li key={c.id}>
+            {c.name} ({c.kind.replace(/_/g, " ")}) of {c.nhiName}
+            {c.expiresAt ? `, expires ${formatDateTime(c.expiresAt)}` : ", never expires"}
+          </li>
+        ))}
+      />
     </div>
+  );
+}
+
+/** One kind of access the retirement revokes: a count in the heading, then the list or what its absence means. */
+function PreviewSection({ id, title, none, items }: { id: string; title: string; none: string; items: React.ReactNode[] }) {
+  return (
+    <section aria-labelledby={id} className="grid gap-1">
+      <h3 id={id} className="font-semibold">
+        {title} ({items.length})
+      </h3>
+      {items.length === 0 ? (
+        <p className="text-muted-foreground">{none}</p>
+      ) : (
+        <ul tabIndex={0} aria-label={title} className={SCROLL_LIST}>
+          {items}
+        </ul>
+      )}
+    </section>
   );
 }

@@ -4,11 +4,12 @@ import * as React from "react";
 import { ArrowLeftRight } from "lucide-react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogFooter, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
-import { Textarea } from "@/components/ui/textarea";
-import { type FieldErrors, fieldErrorsOf, focusFirstInvalid } from "@/components/forms/form-controls";
+import { DialogFormFooter, ReasonField } from "@/components/forms/dialog-form";
+import { fieldErrorsOf } from "@/components/forms/form-controls";
+import { useFormDialog } from "@/components/forms/use-form-dialog";
 import { transferOwnershipInput } from "@/lib/validation/workflows";
 import { transferWorkflowOwnershipAction } from "@/app/(dashboard)/workflows/actions";
 import type { UserOption } from "./workflow-form-model";
@@ -30,29 +31,18 @@ const ROLE_FOR: Record<Side, string> = { business: "business_owner", identity: "
 
 /** Hands one side of the workflow to someone else, explicitly and with a reason (e.g. an owner leaving). */
 export function TransferOwnershipDialog({ workflowId, users, current, sides, defaultSide }: TransferOwnershipDialogProps) {
-  const [open, setOpen] = React.useState(false);
   const [side, setSide] = React.useState<Side>(defaultSide);
   const [toUserId, setToUserId] = React.useState("");
   const [reason, setReason] = React.useState("");
-  const [errors, setErrors] = React.useState<FieldErrors>({});
-  const [pending, startTransition] = React.useTransition();
-  const formRef = React.useRef<HTMLFormElement>(null);
-  const candidates = users.filter((u) => u.roles.includes(ROLE_FOR[side]) && u.id !== current[side]);
-
-  React.useEffect(() => {
-    if (!pending) focusFirstInvalid(formRef.current);
-  }, [errors, pending]);
-
-  function onOpenChange(next: boolean) {
-    if (pending) return;
-    setOpen(next);
-    if (next) {
+  const { open, onOpenChange, close, errors, setErrors, pending, formRef, run } = useFormDialog({
+    lockWhilePending: true,
+    reset: () => {
       setSide(defaultSide);
       setToUserId("");
       setReason("");
-      setErrors({});
-    }
-  }
+    },
+  });
+  const candidates = users.filter((u) => u.roles.includes(ROLE_FOR[side]) && u.id !== current[side]);
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -63,18 +53,14 @@ export function TransferOwnershipDialog({ workflowId, users, current, sides, def
       if (!toUserId) found.toUserId = ["Choose the new owner"];
       return setErrors(found);
     }
-    setErrors({});
-    startTransition(async () => {
-      const result = await transferWorkflowOwnershipAction({ id: workflowId, ...input });
-      if (!result.ok) {
-        setErrors(fieldErrorsOf(result.fieldErrors));
-        toast.error(result.error);
-        return;
-      }
-      const name = users.find((u) => u.id === toUserId)?.name ?? "the new owner";
-      toast.success(`${name} is now the ${side} owner. They have been notified.`);
-      setOpen(false);
-    });
+    run(
+      () => transferWorkflowOwnershipAction({ id: workflowId, ...input }),
+      () => {
+        const name = users.find((u) => u.id === toUserId)?.name ?? "the new owner";
+        toast.success(`${name} is now the ${side} owner. They have been notified.`);
+        close();
+      },
+    );
   }
 
   return (
@@ -123,19 +109,17 @@ export function TransferOwnershipDialog({ workflowId, users, current, sides, def
               ))}
             </Select>
           </Field>
-          <Field label="Reason" htmlFor="transfer-reason" error={errors.reason} hint="Why the ownership moves, e.g. a team change." required>
-            <Textarea rows={3} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} disabled={pending} />
-          </Field>
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button type="button" variant="outline" disabled={pending}>
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" loading={pending}>
-              Transfer ownership
-            </Button>
-          </DialogFooter>
+          <ReasonField
+            id="transfer-reason"
+            value={reason}
+            onChange={setReason}
+            error={errors.reason}
+            disabled={pending}
+            rows={3}
+            hint="Why the ownership moves, e.g. a team change."
+            required
+          />
+          <DialogFormFooter pending={pending}>Transfer ownership</DialogFormFooter>
         </form>
       </DialogContent>
     </Dialog>

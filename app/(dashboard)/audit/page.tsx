@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import { FileClock } from "lucide-react";
 import { AUDIT_FILTER_KEYS, AuditFilters, type AuditFilterValues, toRfc3339Utc } from "@/components/audit/audit-filters";
 import { AuditTable } from "@/components/audit/audit-table";
-import { CursorPagination, InlineAlert, type SearchParams, loadList, pickParams } from "@/components/lists/list-controls";
+import { type SearchParams, loadList, pickParams } from "@/components/lists/list-controls";
+import { ListResults } from "@/components/lists/list-page";
 import { VerifyChainPanel } from "@/components/audit/verify-chain-panel";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { listAuditEvents } from "@/lib/domain/audit/list-audit-events";
@@ -40,30 +40,23 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       />
       {can(actor, "audit.verify") ? <VerifyChainPanel verify={verifyAuditChainAction} /> : null}
       <AuditFilters values={filters} errors={result.fieldErrors} />
-      {!result.ok ? (
-        <InlineAlert title="No events shown">{result.message}</InlineAlert>
-      ) : result.items.length === 0 ? (
-        <EmptyState
-          icon={FileClock}
-          title={filtered ? "No events match these filters" : "No audit events yet"}
-          description={
-            filtered
-              ? "Widen the time range or clear a filter. Action matches the start of the name, e.g. entitlement. for every entitlement change."
-              : "Every change made in Countersign is recorded here as it happens."
-          }
-        />
-      ) : (
-        <>
-          <AuditTable events={result.items} />
-          <CursorPagination
-            pathname="/audit"
-            filters={{ ...filters, limit: params.limit }}
-            cursor={params.cursor}
-            history={params.prev}
-            nextCursor={result.nextCursor}
-          />
-        </>
-      )}
+      <ListResults
+        result={result}
+        errorTitle="No events shown"
+        empty={{
+          icon: FileClock,
+          title: filtered ? "No events match these filters" : "No audit events yet",
+          description: filtered
+            ? "Widen the time range or clear a filter. Action matches the start of the name, e.g. entitlement. for every entitlement change."
+            : "Every change made in Countersign is recorded here as it happens.",
+        }}
+        pathname="/audit"
+        filters={{ ...filters, limit: params.limit }}
+        cursor={params.cursor}
+        history={params.prev}
+      >
+        {(events) => <AuditTable events={events} />}
+      </ListResults>
     </>
   );
 }

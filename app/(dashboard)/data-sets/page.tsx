@@ -1,22 +1,12 @@
 import type { Metadata } from "next";
 import { Database } from "lucide-react";
-import {
-  CursorPagination,
-  FilterForm,
-  InlineAlert,
-  OwnerName,
-  type SearchParams,
-  humanize,
-  loadList,
-  pickParams,
-} from "@/components/lists/list-controls";
+import { FilterForm, OwnerName, type SearchParams, humanize, loadList, pickParams } from "@/components/lists/list-controls";
+import { ListResults, filterChoices, optionsOf } from "@/components/lists/list-page";
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
-import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
-import { Select } from "@/components/ui/select";
-import { TBody, TCaption, TD, TH, THead, TR, Table } from "@/components/ui/table";
+import { TBody, TCaption, TD, TActionsHead, TH, THead, TR, Table } from "@/components/ui/table";
 import { type DataSetListItem, listDataSets } from "@/lib/domain/data-sets/list-data-sets";
 import { Plus } from "lucide-react";
 import { DataSetDialog } from "@/components/data-sets/data-set-dialog";
@@ -42,6 +32,7 @@ export default async function DataSetsPage({ searchParams }: { searchParams: Pro
   const filtered = Boolean(params.q || params.sensitivity || params.environment);
   const mayWrite = can(actor, "data_sets.write");
   const owners = mayWrite ? await listActiveUsersBrief(actor) : [];
+  const choice = filterChoices("data-sets", params, result.fieldErrors);
 
   return (
     <>
@@ -65,42 +56,26 @@ export default async function DataSetsPage({ searchParams }: { searchParams: Pro
         <Field label="Search" htmlFor="data-sets-q" error={result.fieldErrors.q} className="w-full sm:w-72">
           <Input type="search" name="q" defaultValue={params.q} placeholder="Name or system" />
         </Field>
-        <Field label="Sensitivity" htmlFor="data-sets-sensitivity" error={result.fieldErrors.sensitivity} className="w-full sm:w-44">
-          <Select name="sensitivity" defaultValue={params.sensitivity ?? ""}>
-            <option value="">Any sensitivity</option>
-            {sensitivity.options.map((s) => (
-              <option key={s} value={s}>
-                {humanize(s)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="Environment" htmlFor="data-sets-environment" error={result.fieldErrors.environment} className="w-full sm:w-40">
-          <Select name="environment" defaultValue={params.environment ?? ""}>
-            <option value="">Any environment</option>
-            {environment.options.map((e) => (
-              <option key={e} value={e}>
-                {e}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        {choice("sensitivity", "Sensitivity", "Any sensitivity", optionsOf(sensitivity.options, humanize))}
+        {choice("environment", "Environment", "Any environment", optionsOf(environment.options), { width: "sm:w-40" })}
       </FilterForm>
 
-      {!result.ok ? (
-        <InlineAlert title="No data sets shown">{result.message}</InlineAlert>
-      ) : result.items.length === 0 ? (
-        <EmptyState
-          icon={Database}
-          title={filtered ? "No data sets match these filters" : "No data sets recorded yet"}
-          description={
-            filtered
-              ? "Try another search term or sensitivity."
-              : "Data sets are what workflows get approved to read or change; each has a sensitivity and an owner."
-          }
-        />
-      ) : (
-        <>
+      <ListResults
+        result={result}
+        errorTitle="No data sets shown"
+        empty={{
+          icon: Database,
+          title: filtered ? "No data sets match these filters" : "No data sets recorded yet",
+          description: filtered
+            ? "Try another search term or sensitivity."
+            : "Data sets are what workflows get approved to read or change; each has a sensitivity and an owner.",
+        }}
+        pathname="/data-sets"
+        filters={{ q: params.q, sensitivity: params.sensitivity, environment: params.environment, limit: params.limit }}
+        cursor={params.cursor}
+        history={params.prev}
+      >
+        {(items) => (
           <Table>
             <TCaption className="sr-only">Data sets by name</TCaption>
             <THead>
@@ -110,11 +85,11 @@ export default async function DataSetsPage({ searchParams }: { searchParams: Pro
                 <TH scope="col">Sensitivity</TH>
                 <TH scope="col">Environment</TH>
                 <TH scope="col">Owner</TH>
-                {mayWrite ? <TH scope="col"><span className="sr-only">Actions</span></TH> : null}
+                {mayWrite ? <TActionsHead /> : null}
               </TR>
             </THead>
             <TBody>
-              {result.items.map((d) => (
+              {items.map((d) => (
                 <TR key={d.id}>
                   <TD>
                     <div className="grid gap-0.5">
@@ -151,15 +126,8 @@ export default async function DataSetsPage({ searchParams }: { searchParams: Pro
               ))}
             </TBody>
           </Table>
-          <CursorPagination
-            pathname="/data-sets"
-            filters={{ q: params.q, sensitivity: params.sensitivity, environment: params.environment, limit: params.limit }}
-            cursor={params.cursor}
-            history={params.prev}
-            nextCursor={result.nextCursor}
-          />
-        </>
-      )}
+        )}
+      </ListResults>
     </>
   );
 }

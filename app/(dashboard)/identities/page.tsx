@@ -3,9 +3,9 @@ import { FingerprintPattern, Plus } from "lucide-react";
 import { IdentitiesTable } from "@/components/identities/identities-table";
 import { IdentityDialog } from "@/components/identities/identity-dialog";
 import { IDENTITY_FILTER_KEYS, IdentityFilters } from "@/components/identities/identity-filters";
-import { CursorPagination, InlineAlert, type SearchParams, loadList, pickParams } from "@/components/lists/list-controls";
+import { type SearchParams, loadList, pickParams } from "@/components/lists/list-controls";
+import { ListResults } from "@/components/lists/list-page";
 import { Button } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { listIdentities } from "@/lib/domain/identities/list-identities";
@@ -51,32 +51,25 @@ export default async function IdentitiesPage({ searchParams }: { searchParams: P
       />
       <IdentityFilters params={params} fieldErrors={result.fieldErrors} owners={owners} workflows={workflows} />
 
-      {!result.ok ? (
-        <InlineAlert title="No identities shown">{result.message}</InlineAlert>
-      ) : result.items.length === 0 ? (
-        <EmptyState
-          icon={FingerprintPattern}
-          title={filtered ? "No identities match these filters" : "No identities recorded yet"}
-          description={
-            filtered
-              ? "Loosen a filter or clear them all to see the whole inventory."
-              : mayWrite
-                ? "Register an NHI with New NHI, or import service accounts from a cloud provider on the Import page."
-                : "Identities appear here once an identity owner registers or imports them."
-          }
-        />
-      ) : (
-        <>
-          <IdentitiesTable items={result.items} now={now} />
-          <CursorPagination
-            pathname="/identities"
-            filters={{ ...Object.fromEntries(IDENTITY_FILTER_KEYS.map((key) => [key, params[key]])), limit: params.limit }}
-            cursor={params.cursor}
-            history={params.prev}
-            nextCursor={result.nextCursor}
-          />
-        </>
-      )}
+      <ListResults
+        result={result}
+        errorTitle="No identities shown"
+        empty={{
+          icon: FingerprintPattern,
+          title: filtered ? "No identities match these filters" : "No identities recorded yet",
+          description: filtered
+            ? "Loosen a filter or clear them all to see the whole inventory."
+            : mayWrite
+              ? "Register an NHI with New NHI, or import service accounts from a cloud provider on the Import page."
+              : "Identities appear here once an identity owner registers or imports them.",
+        }}
+        pathname="/identities"
+        filters={{ ...Object.fromEntries(IDENTITY_FILTER_KEYS.map((key) => [key, params[key]])), limit: params.limit }}
+        cursor={params.cursor}
+        history={params.prev}
+      >
+        {(items) => <IdentitiesTable items={items} now={now} />}
+      </ListResults>
     </>
   );
 }

@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Inbox } from "lucide-react";
-import { CursorPagination, InlineAlert, type SearchParams, loadList, pickParams } from "@/components/lists/list-controls";
+import { type SearchParams, loadList, pickParams } from "@/components/lists/list-controls";
+import { ListResults } from "@/components/lists/list-page";
 import { RequestItem } from "@/components/requests/request-item";
 import { REQUEST_TAB_QUERY, type RequestTab, RequestTabs } from "@/components/requests/request-tabs";
 import { buttonVariants } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { type Actor, hasRole } from "@/lib/domain/actor";
 import { listEntitlements } from "@/lib/domain/entitlements/list-entitlements";
@@ -78,37 +78,32 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
         </p>
       ) : null}
 
-      {!result.ok ? (
-        <InlineAlert title="No requests shown">{result.message}</InlineAlert>
-      ) : result.items.length === 0 ? (
-        <EmptyState
-          icon={Inbox}
-          title={EMPTY[tab].title}
-          description={EMPTY[tab].description}
-          action={
+      <ListResults
+        result={result}
+        errorTitle="No requests shown"
+        empty={{
+          icon: Inbox,
+          ...EMPTY[tab],
+          action:
             tab === "requested" ? (
               <Link href="/identities" className={buttonVariants({ variant: "outline" })}>
                 Open Identities
               </Link>
-            ) : null
-          }
-        />
-      ) : (
-        <>
+            ) : null,
+        }}
+        pathname="/requests"
+        filters={{ ...REQUEST_TAB_QUERY[tab], limit: params.limit }}
+        cursor={params.cursor}
+        history={params.prev}
+      >
+        {(items) => (
           <ul className="grid gap-3" aria-label={tab === "mine" ? "Requests waiting for you" : tab === "requested" ? "Your requests" : "Pending requests"}>
-            {result.items.map((r) => (
+            {items.map((r) => (
               <RequestItem key={r.id} request={r} focused={r.id === params.focus} now={now} />
             ))}
           </ul>
-          <CursorPagination
-            pathname="/requests"
-            filters={{ ...REQUEST_TAB_QUERY[tab], limit: params.limit }}
-            cursor={params.cursor}
-            history={params.prev}
-            nextCursor={result.nextCursor}
-          />
-        </>
-      )}
+        )}
+      </ListResults>
     </>
   );
 }

@@ -1,23 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Plus, Workflow } from "lucide-react";
-import {
-  CursorPagination,
-  Dash,
-  FilterForm,
-  InlineAlert,
-  OwnerName,
-  type SearchParams,
-  humanize,
-  loadList,
-  pickParams,
-} from "@/components/lists/list-controls";
+import { Dash, FilterForm, OwnerName, type SearchParams, humanize, loadList, pickParams } from "@/components/lists/list-controls";
+import { ListResults, filterChoices, optionsOf } from "@/components/lists/list-page";
 import { buttonVariants } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
-import { Select } from "@/components/ui/select";
 import { TBody, TCaption, TD, TH, THead, TR, Table } from "@/components/ui/table";
 import { AutonomyBadge, StatusBadge } from "@/components/workflows/workflow-badges";
 import { can } from "@/lib/auth/permissions";
@@ -32,6 +21,11 @@ import { autonomyLevel, listWorkflowsQuery, workflowStatus } from "@/lib/validat
 export const metadata: Metadata = { title: "Workflows" };
 
 const FILTERS = ["q", "status", "autonomy", "ownerId", "vendor", "sensitivity"] as const;
+
+const VENDOR_OPTIONS = [
+  { value: "yes", label: "Yes" },
+  { value: "no", label: "No" },
+];
 
 // Named as a button because it starts a task (declaring a workflow), though it navigates like a link.
 function NewWorkflowLink() {
@@ -52,6 +46,7 @@ export default async function WorkflowsPage({ searchParams }: { searchParams: Pr
   ]);
   const filtered = FILTERS.some((key) => Boolean(params[key]));
   const mayDeclare = hasRole(actor, "business_owner") && can(actor, "workflows.write");
+  const choice = filterChoices("workflows", params, result.fieldErrors);
 
   return (
     <>
@@ -64,71 +59,31 @@ export default async function WorkflowsPage({ searchParams }: { searchParams: Pr
         <Field label="Search" htmlFor="workflows-q" error={result.fieldErrors.q} className="w-full sm:w-72">
           <Input type="search" name="q" defaultValue={params.q} placeholder="Name, vendor or purpose" />
         </Field>
-        <Field label="Status" htmlFor="workflows-status" error={result.fieldErrors.status} className="w-full sm:w-44">
-          <Select name="status" defaultValue={params.status ?? ""}>
-            <option value="">Any status</option>
-            {workflowStatus.options.map((s) => (
-              <option key={s} value={s}>
-                {humanize(s)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="Autonomy" htmlFor="workflows-autonomy" error={result.fieldErrors.autonomy} className="w-full sm:w-40">
-          <Select name="autonomy" defaultValue={params.autonomy ?? ""}>
-            <option value="">Any autonomy</option>
-            {autonomyLevel.options.map((a) => (
-              <option key={a} value={a}>
-                {humanize(a)}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="Owner" htmlFor="workflows-owner" error={result.fieldErrors.ownerId} className="w-full sm:w-52">
-          <Select name="ownerId" defaultValue={params.ownerId ?? ""}>
-            <option value="">Anyone</option>
-            {people.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="Vendor-managed" htmlFor="workflows-vendor" error={result.fieldErrors.vendor} className="w-full sm:w-36">
-          <Select name="vendor" defaultValue={params.vendor ?? ""}>
-            <option value="">Either</option>
-            <option value="yes">Yes</option>
-            <option value="no">No</option>
-          </Select>
-        </Field>
-        <Field label="Data sensitivity" htmlFor="workflows-sensitivity" error={result.fieldErrors.sensitivity} className="w-full sm:w-44">
-          <Select name="sensitivity" defaultValue={params.sensitivity ?? ""}>
-            <option value="">Any sensitivity</option>
-            {sensitivity.options.map((level) => (
-              <option key={level} value={level}>
-                {humanize(level)}
-              </option>
-            ))}
-          </Select>
-        </Field>
+        {choice("status", "Status", "Any status", optionsOf(workflowStatus.options, humanize))}
+        {choice("autonomy", "Autonomy", "Any autonomy", optionsOf(autonomyLevel.options, humanize), { width: "sm:w-40" })}
+        {choice("ownerId", "Owner", "Anyone", people.map((u) => ({ value: u.id, label: u.name })), { id: "owner", width: "sm:w-52" })}
+        {choice("vendor", "Vendor-managed", "Either", VENDOR_OPTIONS, { width: "sm:w-36" })}
+        {choice("sensitivity", "Data sensitivity", "Any sensitivity", optionsOf(sensitivity.options, humanize))}
       </FilterForm>
 
-      {!result.ok ? (
-        <InlineAlert title="No workflows shown">{result.message}</InlineAlert>
-      ) : result.items.length === 0 ? (
-        <EmptyState
-          icon={Workflow}
-          title={filtered ? "No workflows match these filters" : "No workflows declared yet"}
-          description={
-            filtered
-              ? "Try another search term, widen a filter, or clear the filters."
-              : mayDeclare
-                ? "Declare the first one with New workflow: the business task, the data sets it may touch and its two accountable owners."
-                : "A business owner declares each workflow: the business task, its approved data sets and its two accountable owners."
-          }
-        />
-      ) : (
-        <>
+      <ListResults
+        result={result}
+        errorTitle="No workflows shown"
+        empty={{
+          icon: Workflow,
+          title: filtered ? "No workflows match these filters" : "No workflows declared yet",
+          description: filtered
+            ? "Try another search term, widen a filter, or clear the filters."
+            : mayDeclare
+              ? "Declare the first one with New workflow: the business task, the data sets it may touch and its two accountable owners."
+              : "A business owner declares each workflow: the business task, its approved data sets and its two accountable owners.",
+        }}
+        pathname="/workflows"
+        filters={{ ...Object.fromEntries(FILTERS.map((key) => [key, params[key]])), limit: params.limit }}
+        cursor={params.cursor}
+        history={params.prev}
+      >
+        {(items) => (
           <Table>
             <TCaption className="sr-only">Workflows by name</TCaption>
             <THead>
@@ -148,7 +103,7 @@ export default async function WorkflowsPage({ searchParams }: { searchParams: Pr
               </TR>
             </THead>
             <TBody>
-              {result.items.map((w) => (
+              {items.map((w) => (
                 <TR key={w.id}>
                   <TD className="font-medium">
                     <Link href={`/workflows/${w.id}`} className={cn("rounded-sm text-primary underline-offset-4 hover:underline", focusRing)}>
@@ -174,15 +129,8 @@ export default async function WorkflowsPage({ searchParams }: { searchParams: Pr
               ))}
             </TBody>
           </Table>
-          <CursorPagination
-            pathname="/workflows"
-            filters={{ ...Object.fromEntries(FILTERS.map((key) => [key, params[key]])), limit: params.limit }}
-            cursor={params.cursor}
-            history={params.prev}
-            nextCursor={result.nextCursor}
-          />
-        </>
-      )}
+        )}
+      </ListResults>
     </>
   );
 }

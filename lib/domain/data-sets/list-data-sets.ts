@@ -1,11 +1,10 @@
 import { and, asc, eq, ilike, or, sql } from "drizzle-orm";
-import { z } from "zod";
 import { db } from "@/db";
 import { dataSets, users } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/domain/actor";
-import { type OwnerRef, likeContains } from "@/lib/domain/workflows/list-workflows";
-import { type Page, decodeCursor, encodeCursor } from "@/lib/validation/common";
+import { type OwnerRef, likeContains, nameCursor, ownerRef, pageByName } from "@/lib/domain/lists";
+import { type Page, decodeCursor } from "@/lib/validation/common";
 import type { ListDataSetsQuery } from "@/lib/validation/data-sets";
 
 type DataSetRow = typeof dataSets.$inferSelect;
@@ -14,12 +13,10 @@ export type DataSetListItem = Pick<DataSetRow, "id" | "name" | "system" | "descr
   owner: OwnerRef | null;
 };
 
-const cursorShape = z.object({ name: z.string(), id: z.uuid() });
-
 /** Data sets by name, keyset-paginated on (name, id); `q` matches name or system. */
 export async function listDataSets(actor: Actor, query: ListDataSetsQuery): Promise<Page<DataSetListItem>> {
   requirePermission(actor, "data_sets.read");
-  const after = decodeCursor(query.cursor, cursorShape);
+  const after = decodeCursor(query.cursor, nameCursor);
   const pattern = query.q ? likeContains(query.q) : undefined;
   const rows = await db
     .select({
@@ -47,12 +44,8 @@ export async function listDataSets(actor: Actor, query: ListDataSetsQuery): Prom
     .orderBy(asc(dataSets.name), asc(dataSets.id))
     .limit(query.limit + 1);
 
-  const items = rows.slice(0, query.limit).map(
-    ({ ownerId, ownerName, ownerActive, ...r }): DataSetListItem => ({
-      ...r,
-      owner: ownerId ? { id: ownerId, name: ownerName ?? "", active: ownerActive ?? false } : null,
-    }),
-  );
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor({ name: last.name, id: last.id }) : null };
+  return pageByName(rows, query.limit, ({ ownerId, ownerName, ownerActive, ...r }): DataSetListItem => ({
+    ...r,
+    owner: ownerRef(ownerId, ownerName, ownerActive),
+  }));
 }

@@ -1,11 +1,10 @@
 import { and, asc, eq, ilike, sql } from "drizzle-orm";
-import { z } from "zod";
 import { db } from "@/db";
 import { nhis, users, workflowNhis } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/domain/actor";
-import { type OwnerRef, likeContains } from "@/lib/domain/workflows/list-workflows";
-import { type Page, decodeCursor, encodeCursor } from "@/lib/validation/common";
+import { type OwnerRef, likeContains, nameCursor, ownerRef, pageByName } from "@/lib/domain/lists";
+import { type Page, decodeCursor } from "@/lib/validation/common";
 import type { ListIdentitiesQuery } from "@/lib/validation/identities";
 
 type NhiRow = typeof nhis.$inferSelect;
@@ -19,15 +18,13 @@ export type IdentityListItem = Pick<
   workflows: number;
 };
 
-const cursorShape = z.object({ name: z.string(), id: z.uuid() });
-
 /**
  * NHIs by name, keyset-paginated on (name, id) so every page is an index range
  * scan on nhis_name_idx (no OFFSET), which keeps deep pages fast at 100k rows.
  */
 export async function listIdentities(actor: Actor, query: ListIdentitiesQuery): Promise<Page<IdentityListItem>> {
   requirePermission(actor, "identities.read");
-  const after = decodeCursor(query.cursor, cursorShape);
+  const after = decodeCursor(query.cursor, nameCursor);
   const rows = await db
     .select({
       id: nhis.id,
@@ -65,14 +62,10 @@ export async function listIdentities(actor: Actor, query: ListIdentitiesQuery): 
     .orderBy(asc(nhis.name), asc(nhis.id))
     .limit(query.limit + 1);
 
-  const items = rows.slice(0, query.limit).map(
-    ({ ownerId, ownerName, ownerActive, ...r }): IdentityListItem => ({
-      ...r,
-      owner: ownerId ? { id: ownerId, name: ownerName ?? "", active: ownerActive ?? false } : null,
-    }),
-  );
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor({ name: last.name, id: last.id }) : null };
+  return pageByName(rows, query.limit, ({ ownerId, ownerName, ownerActive, ...r }): IdentityListItem => ({
+    ...r,
+    owner: ownerRef(ownerId, ownerName, ownerActive),
+  }));
 }
 
 /** "never", used within 7/30 days, or idle for 90 days or more (including never). */

@@ -1,14 +1,11 @@
 import { aliasedTable, and, asc, eq, ilike, or, sql } from "drizzle-orm";
-import { z } from "zod";
 import { db } from "@/db";
 import { dataSets, users, workflowDataSets, workflowNhis, workflows } from "@/db/schema";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/domain/actor";
-import { type Page, decodeCursor, encodeCursor } from "@/lib/validation/common";
+import { type OwnerRef, likeContains, nameCursor, ownerRef, pageByName } from "@/lib/domain/lists";
+import { type Page, decodeCursor } from "@/lib/validation/common";
 import type { ListWorkflowsQuery } from "@/lib/validation/workflows";
-
-/** An accountable owner as lists show it; `active: false` means they have left (OWASP NHI1). */
-export type OwnerRef = { id: string; name: string; active: boolean };
 
 export type WorkflowListItem = {
   id: string;
@@ -22,20 +19,13 @@ export type WorkflowListItem = {
   identities: number;
 };
 
-const cursorShape = z.object({ name: z.string(), id: z.uuid() });
-
-/** `%` and `_` typed into a search box are literal characters, not wildcards. */
-export function likeContains(value: string): string {
-  return `%${value.replace(/[\\%_]/g, "\\$&")}%`;
-}
-
 const businessOwners = aliasedTable(users, "business_owner");
 const identityOwners = aliasedTable(users, "identity_owner");
 
 /** Workflows by name, keyset-paginated on (name, id); `q` matches name, vendor or purpose. */
 export async function listWorkflows(actor: Actor, query: ListWorkflowsQuery): Promise<Page<WorkflowListItem>> {
   requirePermission(actor, "workflows.read");
-  const after = decodeCursor(query.cursor, cursorShape);
+  const after = decodeCursor(query.cursor, nameCursor);
   const pattern = query.q ? likeContains(query.q) : undefined;
   const rows = await db
     .select({
@@ -75,19 +65,19 @@ export async function listWorkflows(actor: Actor, query: ListWorkflowsQuery): Pr
     .orderBy(asc(workflows.name), asc(workflows.id))
     .limit(query.limit + 1);
 
-  const items = rows.slice(0, query.limit).map(
+  return pageByName(
+    rows,
+    query.limit,
     (r): WorkflowListItem => ({
       id: r.id,
       name: r.name,
       autonomy: r.autonomy,
       status: r.status,
       vendor: r.vendor,
-      businessOwner: r.businessOwnerId ? { id: r.businessOwnerId, name: r.businessOwnerName ?? "", active: r.businessOwnerActive ?? false } : null,
-      identityOwner: r.identityOwnerId ? { id: r.identityOwnerId, name: r.identityOwnerName ?? "", active: r.identityOwnerActive ?? false } : null,
+      businessOwner: ownerRef(r.businessOwnerId, r.businessOwnerName, r.businessOwnerActive),
+      identityOwner: ownerRef(r.identityOwnerId, r.identityOwnerName, r.identityOwnerActive),
       approvedDataSets: r.approvedDataSets,
       identities: r.identities,
     }),
   );
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > query.limit && last ? encodeCursor({ name: last.name, id: last.id }) : null };
 }

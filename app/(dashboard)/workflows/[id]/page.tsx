@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ChevronLeft, Pencil } from "lucide-react";
+import { Pencil } from "lucide-react";
 import { AccessMapView } from "@/components/shared-view/access-map";
 import { CredentialsTable } from "@/components/shared-view/credentials-table";
 import { EntitlementsTable } from "@/components/shared-view/entitlements-table";
@@ -8,7 +8,7 @@ import { FourQuestions } from "@/components/shared-view/four-questions";
 import { KillSwitch } from "@/components/shared-view/kill-switch";
 import { RecentRevocations } from "@/components/shared-view/recent-revocations";
 import { buttonVariants } from "@/components/ui/button";
-import { PageHeader } from "@/components/ui/page-header";
+import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { ChangeHistory } from "@/components/workflows/change-history";
 import { LifecycleControls } from "@/components/workflows/lifecycle-controls";
 import { loadPickerOptions, loadWorkflowOr404 } from "@/components/workflows/load-workflow";
@@ -19,7 +19,7 @@ import { hasRole } from "@/lib/domain/actor";
 import { listAuditForTarget } from "@/lib/domain/audit/list-audit-events";
 import { getAccessMap } from "@/lib/domain/workflows/get-access-map";
 import { requirePageActor } from "@/lib/server/page-actor";
-import { cn, focusRing, formatDateTime } from "@/lib/utils";
+import { formatDateTime } from "@/lib/utils";
 
 export const metadata: Metadata = { title: "Workflow" };
 
@@ -48,13 +48,7 @@ export default async function WorkflowPage({ params }: { params: Promise<{ id: s
 
   return (
     <>
-      <Link
-        href="/workflows"
-        className={cn("mb-3 inline-flex items-center gap-1 rounded-sm text-sm text-muted-foreground hover:text-foreground", focusRing)}
-      >
-        <ChevronLeft aria-hidden="true" className="size-4" />
-        Workflows
-      </Link>
+      <BackLink href="/workflows">Workflows</BackLink>
       <PageHeader
         title={workflow.name}
         description={

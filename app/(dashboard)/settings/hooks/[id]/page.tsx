@@ -1,17 +1,15 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { ChevronLeft, Send } from "lucide-react";
+import { Send } from "lucide-react";
 import { DeliveriesTable } from "@/components/hooks/deliveries-table";
 import { DeliveryStatusTabs } from "@/components/hooks/delivery-status-tabs";
 import { FormatBadge, HookStatus } from "@/components/hooks/hook-badges";
 import { loadHookOr404 } from "@/components/hooks/load-hook";
-import { CursorPagination, InlineAlert, type SearchParams, loadList, pickParams } from "@/components/lists/list-controls";
-import { EmptyState } from "@/components/ui/empty-state";
-import { PageHeader } from "@/components/ui/page-header";
+import { type SearchParams, loadList, pickParams } from "@/components/lists/list-controls";
+import { ListResults } from "@/components/lists/list-page";
+import { BackLink, PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/permissions";
 import { listHookDeliveries } from "@/lib/domain/hooks/deliveries";
 import { requirePageActor } from "@/lib/server/page-actor";
-import { cn, focusRing } from "@/lib/utils";
 import { listDeliveriesQuery } from "@/lib/validation/hooks";
 
 export const metadata: Metadata = { title: "Hook deliveries" };
@@ -40,13 +38,7 @@ export default async function HookDeliveriesPage({
 
   return (
     <>
-      <Link
-        href="/settings/hooks"
-        className={cn("mb-3 inline-flex items-center gap-1 rounded-sm text-sm text-muted-foreground hover:text-foreground", focusRing)}
-      >
-        <ChevronLeft aria-hidden="true" className="size-4" />
-        Hooks
-      </Link>
+      <BackLink href="/settings/hooks">Hooks</BackLink>
       <PageHeader
         title={`Deliveries of ${hook.name}`}
         description={
@@ -72,32 +64,27 @@ export default async function HookDeliveriesPage({
         }
       />
       <DeliveryStatusTabs hookId={hook.id} current={result.ok ? query.status : undefined} />
-      {!result.ok ? (
-        <InlineAlert title="No deliveries shown">{result.message}</InlineAlert>
-      ) : result.items.length === 0 ? (
-        <EmptyState
-          icon={Send}
-          title={query.status ? "No deliveries with this status" : "Nothing sent to this hook yet"}
-          description={
-            query.status
-              ? EMPTY_FILTERED[query.status]
-              : "No deliveries yet. Every revoke of an entitlement, credential, NHI or workflow sends one." +
-                (hook.active ? "" : " This hook is disabled, so revokes create no delivery for it until it is enabled.")
-          }
-        />
-      ) : (
-        <>
-          {/* A replay to a disabled hook would only fail again with "hook disabled". */}
-          <DeliveriesTable deliveries={result.items} canReplay={hook.active && can(actor, "hooks.manage")} />
-          <CursorPagination
-            pathname={pathname}
-            filters={{ status: query.status, limit: query.limit }}
-            cursor={query.cursor}
-            history={query.prev}
-            nextCursor={result.nextCursor}
-          />
-        </>
-      )}
+      <ListResults
+        result={result}
+        errorTitle="No deliveries shown"
+        empty={{
+          icon: Send,
+          title: query.status ? "No deliveries with this status" : "Nothing sent to this hook yet",
+          description: query.status
+            ? EMPTY_FILTERED[query.status]
+            : "No deliveries yet. Every revoke of an entitlement, credential, NHI or workflow sends one." +
+              (hook.active ? "" : " This hook is disabled, so revokes create no delivery for it until it is enabled."),
+        }}
+        pathname={pathname}
+        filters={{ status: query.status, limit: query.limit }}
+        cursor={query.cursor}
+        history={query.prev}
+      >
+        {(deliveries) => (
+          // A replay to a disabled hook would only fail again with "hook disabled".
+          <DeliveriesTable deliveries={deliveries} canReplay={hook.active && can(actor, "hooks.manage")} />
+        )}
+      </ListResults>
     </>
   );
 }
