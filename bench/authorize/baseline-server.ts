@@ -1,0 +1,56 @@
+/**
+ * The baseline of the authorization benchmark (issue 6): a bare node:http
+ * server doing one indexed PostgreSQL point lookup per request — what any
+ * database-backed decision must at least cost on this machine. It reads the
+ * same AuthZEN body the PDP gets and looks the subject up by primary key (or
+ * by the unique (provider, external_id) index for the `provider:id` form), with
+ * postgres.js and the same pool size as the PDP (DB_POOL_MAX, default 10).
+ * No validation, no authentication, no decision log.
+ *
+ *   DATABASE_URL=… BASELINE_PORT=… node --import tsx bench/authorize/baseline-server.ts
+ */
+import http from "node:http";
+import postgres from "postgres";
+
+const sql = postgres(process.env.DATABASE_URL!, { max: Number(process.env.DB_POOL_MAX ?? 10), onnotice: () => {} });
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+async function lookup(subject: string): Promise<string | undefined> {
+  if (UUID.test(subject)) return (await sql<{ status: string }[]>`select status from nhis where id = ${subject}::uuid`)[0]?.status;
+  const colon = subject.indexOf(":");
+  const rows = await sql<{ status: string }[]>`
+    select status from nhis where provider = ${subject.slice(0, colon)}::provider and external_id = ${subject.slice(colon + 1)}`;
+  return rows[0]?.status;
+}
+
+const server = http.createServer({ keepAliveTimeout: 65_000, noDelay: true }, (req, res) => {
+  const chunks: Buffer[] = [];
+  req.on("data", (c: Buffer) => chunks.push(c));
+  req.on("end", () => {
+    if (req.method !== "POST") {
+      res.writeHead(200, { "content-type": "text/plain", "content-length": 2 });
+      res.end("ok");
+      return;
+    }
+    let subject = "";
+    try {
+      subject = String((JSON.parse(Buffer.concat(chunks).toString("utf8")) as { subject: { id: string } }).subject.id);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    lookup(subject).then(
+      (status) => {
+        const body = JSON.stringify({ decision: status === "active" });
+        res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body) });
+        res.end(body);
+      },
+      () => res.writeHead(500).end(),
+    );
+  });
+});
+
+server.listen(Number(process.env.BASELINE_PORT ?? 8180), "127.0.0.1", () => console.log(`[baseline] listening on ${process.env.BASELINE_PORT ?? 8180}`));
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.on(signal, () => server.close(() => void sql.end({ timeout: 2 }).finally(() => process.exit(0))));
+}

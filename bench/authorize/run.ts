@@ -1,0 +1,103 @@
+/**
+ * Runtime authorization throughput (issue 6). On one realistic database
+ * (≥ 100k NHIs, ≥ 1M entitlements, see dataset.ts) and in the same run,
+ * interleaved round by round so drift on the machine hits all alike:
+ *
+ *   baseline  bench/authorize/baseline-server.ts — bare node:http, one indexed point lookup per request
+ *   pdp       `npm run pdp` (scripts/pdp.ts) — the lean AuthZEN decision point
+ *   next      `next start` (production build in .next) — the app's /access/v1/evaluation
+ *
+ * autocannon, 50 connections, random questions from a pre-generated list (allow and every deny path).
+ * Afterwards the PDP and Next.js are stopped with SIGTERM (the decision log flushes) and the stored
+ * decisions are counted against the 200s each answered.
+ *
+ *   npm run bench -- authorize       (= npx tsx bench/authorize/run.ts)
+ *   NHIS=100000 PER_NHI=10 ROUNDS=3 SECONDS=15 WARMUP=8 CONNECTIONS=50 DB_POOL_MAX=10
+ *   NEXT=0 skips Next.js · BENCH_DATABASE=name reuses (and keeps) a database · PROFILE_DIR=dir profiles the PDP
+ */
+import os from "node:os";
+import type postgres from "postgres";
+import { evaluationBody, sampleTriples } from "./dataset";
+import { APP_SECRET, type LoadStats, type Service, loadAverage, median, runLoad, startNext, startTs, waitReady } from "./harness";
+import { authorizeKeys, inventoryDatabase } from "./setup";
+
+const ROUNDS = Number(process.env.ROUNDS ?? 3);
+const SECONDS = Number(process.env.SECONDS ?? 15);
+const WARMUP = Number(process.env.WARMUP ?? 8);
+const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
+const POOL = process.env.DB_POOL_MAX ?? "10";
+const PORTS = { baseline: 18180, pdp: 18181, next: 18182 };
+
+type Target = { name: "baseline" | "pdp" | "next"; url: string; service: Service; sql: postgres.Sql; headers?: Record<string, string>; keyId?: string; results: LoadStats[]; answered: number };
+
+const { db, sql } = await inventoryDatabase("cs_bench_authz");
+const services: Service[] = [];
+try {
+  const bodies = (await sampleTriples(sql, 20_000)).map(evaluationBody);
+  const [pdpKey, nextKey] = (await authorizeKeys(sql, ["bench-pdp", "bench-next"])) as [{ id: string; key: string }, { id: string; key: string }];
+  const { closeDatabase } = await import("@/db");
+  await closeDatabase();
+
+  const common = { DATABASE_URL: db.url, DB_POOL_MAX: POOL, APP_SECRET, NODE_ENV: "production" };
+  const baseline = startTs("baseline", "bench/authorize/baseline-server.ts", { ...common, BASELINE_PORT: String(PORTS.baseline) });
+  // PROFILE_DIR=… writes a V8 CPU profile of the PDP (open it in Chrome DevTools) when it stops.
+  const profile = process.env.PROFILE_DIR ? ["--cpu-prof", `--cpu-prof-dir=${process.env.PROFILE_DIR}`] : [];
+  const pdp = startTs("pdp", "scripts/pdp.ts", { ...common, PDP_PORT: String(PORTS.pdp) }, profile);
+  // The app's per-key rate limit (200/s by default) would turn most of the load into 429s: lift it for the measurement.
+  const next = process.env.NEXT === "0" ? null : startNext(PORTS.next, { ...common, NEXTAUTH_SECRET: APP_SECRET, NEXTAUTH_URL: `http://localhost:${PORTS.next}`, RUN_WORKER: "false", RATE_LIMIT_BURST: "1000000000", RATE_LIMIT_PER_SECOND: "1000000000" });
+  services.push(baseline, pdp, ...(next ? [next] : []));
+  await waitReady(`http://127.0.0.1:${PORTS.baseline}/`);
+  await waitReady(`http://127.0.0.1:${PORTS.pdp}/health`);
+  if (next) await waitReady(`http://127.0.0.1:${PORTS.next}/.well-known/authzen-configuration`, 120_000);
+  else console.log("Next.js: no production build in .next (or NEXT=0): comparing baseline and PDP only");
+
+  const auth = (k: string) => ({ authorization: `Bearer ${k}` });
+  const targets: Target[] = [
+    { name: "baseline", url: `http://127.0.0.1:${PORTS.baseline}/access/v1/evaluation`, service: baseline, sql, results: [], answered: 0 },
+    { name: "pdp", url: `http://127.0.0.1:${PORTS.pdp}/access/v1/evaluation`, service: pdp, sql, headers: auth(pdpKey.key), keyId: pdpKey.id, results: [], answered: 0 },
+    ...(next ? [{ name: "next" as const, url: `http://127.0.0.1:${PORTS.next}/access/v1/evaluation`, service: next, sql, headers: auth(nextKey.key), keyId: nextKey.id, results: [], answered: 0 }] : []),
+  ];
+
+  console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; load ${loadAverage()}`);
+  for (const t of targets) {
+    const warm = await runLoad(t, bodies, WARMUP, CONNECTIONS);
+    t.answered += warm.ok;
+    console.log(`warm-up ${t.name}: ${warm.rps.toFixed(0)} req/s`);
+  }
+  for (let round = 0; round < ROUNDS; round++) {
+    // Rotate the order each round so no target always runs first or last.
+    for (const t of [...targets.slice(round % targets.length), ...targets.slice(0, round % targets.length)]) {
+      const r = await runLoad(t, bodies, SECONDS, CONNECTIONS);
+      t.results.push(r);
+      t.answered += r.ok;
+      console.log(`round ${round + 1} ${t.name.padEnd(8)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  non-2xx ${r.other}  errors ${r.errors}  CPU per 1k req: server ${r.cpuMsPerKReq.toFixed(0)} ms, database ${r.dbCpuMsPerKReq.toFixed(0)} ms  (load ${loadAverage()})`);
+    }
+  }
+
+  // SIGTERM: the PDP drains and flushes its decision log; Next.js gets a moment for its 25 ms flush timer first.
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  for (const s of services) console.log(`stopped ${s.name}: exit ${await s.stop()}`);
+  services.length = 0;
+
+  const base = targets[0]!;
+  const row = (t: Target) => {
+    const rps = median(t.results.map((r) => r.rps));
+    const ratio = t === base ? "1.00" : (rps / median(base.results.map((r) => r.rps))).toFixed(2);
+    return `| ${t.name} | ${rps.toFixed(0)} | ${ratio} | ${median(t.results.map((r) => r.p50))} | ${median(t.results.map((r) => r.p99))} | ${t.results.map((r) => r.rps.toFixed(0)).join(" / ")} |`;
+  };
+  console.log(`\n| target | req/s (median) | × baseline | p50 ms | p99 ms | rounds req/s |\n|---|---|---|---|---|---|\n${targets.map(row).join("\n")}`);
+
+  let failed = false;
+  for (const t of targets.filter((x) => x.keyId)) {
+    const [stored] = await sql<{ n: number; allowed: number }[]>`
+      select count(*)::int as n, count(*) filter (where decision)::int as allowed from decisions where api_key_id = ${t.keyId!}`;
+    const ok = stored!.n >= t.answered;
+    failed ||= !ok;
+    console.log(`${t.name}: ${t.answered} answered 200, ${stored!.n} decisions stored (${((100 * stored!.allowed) / Math.max(1, stored!.n)).toFixed(0)} % allow) — ${ok ? "every decision stored" : "MISSING DECISIONS"}`);
+  }
+  process.exitCode = failed ? 1 : 0;
+} finally {
+  for (const s of services) await s.stop();
+  await sql.end();
+  await db.drop();
+}
