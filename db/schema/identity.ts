@@ -86,6 +86,14 @@ export const entitlements = pgTable(
     revokeReason: text(),
     /** Set when a narrowed approval no longer covers this entitlement. */
     exceedsApprovalSince: at(),
+    /**
+     * The stored context-free guardrail verdict (lib/domain/guardrails): the
+     * facts it was computed from, and the `action:policy name` pairs forbidden
+     * under them. Trusted only while the facts still match.
+     */
+    guardrailFacts: text(),
+    guardrailForbiddenBy: text().array(),
+    guardrailVerdictAt: at(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

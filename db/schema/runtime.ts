@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { at, createdAt, id } from "./columns";
 import { policyStatusEnum } from "./enums";
@@ -28,11 +29,16 @@ export const decisions = pgTable(
   ],
 );
 
-/** Guardrail policies (Cedar), versioned: one row per version. */
+/**
+ * Guardrail policies (Cedar), versioned: one row per version. A version's
+ * source never changes after it is saved; a change is a new version.
+ */
 export const policies = pgTable(
   "policies",
   {
     id: id(),
+    /** The policy all versions belong to: the id of its first version. */
+    policyId: uuid().notNull().defaultRandom(),
     name: text().notNull(),
     version: integer().notNull(),
     description: text().notNull().default(""),
@@ -40,9 +46,16 @@ export const policies = pgTable(
     status: policyStatusEnum().notNull().default("draft"),
     createdById: uuid().references(() => users.id),
     activatedAt: at(),
+    archivedAt: at(),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("policies_name_version_idx").on(t.name, t.version)],
+  (t) => [
+    uniqueIndex("policies_name_version_idx").on(t.name, t.version),
+    uniqueIndex("policies_policy_version_idx").on(t.policyId, t.version),
+    // At most one active version per policy; also what the decision path's version stamp reads.
+    uniqueIndex("policies_one_active_idx").on(t.policyId).where(sql`${t.status} = 'active'`),
+    index("policies_active_idx").on(t.id).where(sql`${t.status} = 'active'`),
+  ],
 );
 
 /** ES256 signing keys for JIT tokens and CAEP SETs; private keys AES-GCM encrypted. */

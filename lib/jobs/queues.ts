@@ -3,4 +3,5 @@ export const QUEUES = {
   sweepSessions: "maintenance.sweep-sessions",
   refreshCoverage: "approvals.refresh-coverage",
   deliverHooks: "hooks.deliver",
+  refreshGuardrails: "guardrails.refresh",
 } as const;

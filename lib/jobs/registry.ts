@@ -2,6 +2,8 @@ import type PgBoss from "pg-boss";
 import { sql } from "drizzle-orm";
 import { db } from "@/db";
 import { refreshApprovalCoverage } from "@/lib/domain/approvals/coverage";
+import { ensureDefaultPoliciesOnce } from "@/lib/domain/guardrails/default-policies";
+import { refreshGuardrailVerdicts } from "@/lib/domain/guardrails/refresh";
 import { getBoss } from "@/lib/jobs/boss";
 import { QUEUES } from "@/lib/jobs/queues";
 import { deliverDueHooks } from "@/lib/domain/hooks/deliver-hooks";
@@ -29,6 +31,17 @@ export const JOBS: JobDefinition[] = [
     queue: QUEUES.refreshCoverage,
     cron: "*/10 * * * *",
     handler: async () => db.transaction((tx) => refreshApprovalCoverage(tx)),
+  },
+  {
+    // Stored guardrail verdicts go stale when a workflow, identity, data set or
+    // exception changes (decisions then evaluate inline, correctly but slower);
+    // this puts them back. Activations recompute in their own transaction.
+    queue: QUEUES.refreshGuardrails,
+    cron: "*/10 * * * *",
+    handler: async () => {
+      await ensureDefaultPoliciesOnce();
+      return db.transaction((tx) => refreshGuardrailVerdicts(tx));
+    },
   },
   {
     // Woken by every revocation's outbox job, and every minute for retries and

@@ -37,6 +37,11 @@ import * as v1Identities from "./identities/route";
 import * as v1ImportFormat from "./import/[format]/route";
 import * as v1Me from "./me/route";
 import * as v1OauthIntrospect from "./oauth/introspect/route";
+import * as v1PoliciesId from "./policies/[id]/route";
+import * as v1PoliciesIdVersions from "./policies/[id]/versions/route";
+import * as v1Policies from "./policies/route";
+import * as v1PoliciesVersionsIdActivate from "./policies/versions/[id]/activate/route";
+import * as v1PoliciesVersionsIdDryRun from "./policies/versions/[id]/dry-run/route";
 import * as v1RevocationsIdRestore from "./revocations/[id]/restore/route";
 import * as v1UsersId from "./users/[id]/route";
 import * as v1Users from "./users/route";
@@ -88,6 +93,11 @@ export const API_ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   "app/api/v1/import/[format]/route.ts": v1ImportFormat,
   "app/api/v1/me/route.ts": v1Me,
   "app/api/v1/oauth/introspect/route.ts": v1OauthIntrospect,
+  "app/api/v1/policies/[id]/route.ts": v1PoliciesId,
+  "app/api/v1/policies/[id]/versions/route.ts": v1PoliciesIdVersions,
+  "app/api/v1/policies/route.ts": v1Policies,
+  "app/api/v1/policies/versions/[id]/activate/route.ts": v1PoliciesVersionsIdActivate,
+  "app/api/v1/policies/versions/[id]/dry-run/route.ts": v1PoliciesVersionsIdDryRun,
   "app/api/v1/revocations/[id]/restore/route.ts": v1RevocationsIdRestore,
   "app/api/v1/users/[id]/route.ts": v1UsersId,
   "app/api/v1/users/route.ts": v1Users,

@@ -3,44 +3,57 @@ import { sqlClient } from "@/db";
 import { DATA_ACTIONS } from "@/db/schema/enums";
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/domain/actor";
+import { GuardrailError } from "@/lib/domain/guardrails/cedar";
+import type { GuardrailOutcome } from "@/lib/domain/guardrails/compiled-set";
+import { type GuardrailReason, guardrailFailure, guardrailReason } from "@/lib/domain/guardrails/reasons";
+import { type ActiveGuardrails, activeGuardrails, contextFreeOutcome, guardrailsReady, requestContextOutcome } from "@/lib/domain/guardrails/runtime";
 import { verifyJitToken } from "@/lib/domain/jit/verify-jit-token";
 import type { EvaluationRequest } from "@/lib/validation/authzen";
 import { newDecisionId, recordDecision } from "./decision-log";
 import { type DenyReason, type Reason, reason } from "./reasons";
 import { type AccessFacts, type Grant, type SqlClient, loadAccessFacts } from "./resolve-access";
 
-export type AccessDecision = { id: string; decision: boolean; reason: Reason | null };
+export type AccessDecision = { id: string; decision: boolean; reason: Reason | GuardrailReason | null };
 
 type Verdict = {
   allow: boolean;
-  reason: Reason | null;
+  reason: Reason | GuardrailReason | null;
   nhiId: string | null;
   dataSetId: string | null;
   grant: Grant | null;
   jti: string | null;
+  /** The guardrail outcome that denied, kept in the decision log (the dry run reads it). */
+  guardrail?: GuardrailOutcome;
 };
+
+type Base = Omit<Verdict, "allow" | "reason">;
 
 const ACTION_NAMES: readonly string[] = DATA_ACTIONS;
 
 /**
  * One AuthZEN access evaluation: may this NHI perform this action on this data
- * set now? Allowed only when the NHI is active, the data set exists, and an
+ * set now? Allowed only when the NHI is active, the data set exists, an
  * active, unexpired entitlement of an active workflow grants the action —
- * with a verified JIT token where that entitlement is just-in-time. Every
- * answer is stored in the decision log.
+ * with a verified JIT token where that entitlement is just-in-time — and no
+ * active guardrail policy forbids it. Every answer is stored in the decision log.
  *
  * Fail closed: any error while deciding answers deny (`internal_error`). The
  * permission check stays outside, because a caller who may not ask gets a 403,
  * not a decision. `client` lets a dedicated decision process (or a test) bring
- * its own connection pool.
+ * its own connection pool; `now` fixes the decision time (and so the hour
+ * request-context guardrails see) for tests.
  */
-export async function evaluateAccess(request: EvaluationRequest, caller: Actor, options: { client?: SqlClient } = {}): Promise<AccessDecision> {
+export async function evaluateAccess(
+  request: EvaluationRequest,
+  caller: Actor,
+  options: { client?: SqlClient; now?: Date } = {},
+): Promise<AccessDecision> {
   requirePermission(caller, "runtime.authorize");
-  const decidedAt = new Date();
+  const decidedAt = options.now ?? new Date();
   const id = newDecisionId(decidedAt.getTime());
   let verdict: Verdict;
   try {
-    verdict = await decideAccess(request, options.client ?? sqlClient());
+    verdict = await decideAccess(request, options.client ?? sqlClient(), decidedAt.getUTCHours());
   } catch (error) {
     // The request may carry a bearer token: log the failure, never the request.
     console.error(`[decisions] ${id} failed closed:`, error instanceof Error ? (error.stack ?? error.message) : String(error));
@@ -65,7 +78,8 @@ export async function evaluateAccess(request: EvaluationRequest, caller: Actor, 
   return { id, decision: verdict.allow, reason: verdict.reason };
 }
 
-async function decideAccess(request: EvaluationRequest, client: SqlClient): Promise<Verdict> {
+async function decideAccess(request: EvaluationRequest, client: SqlClient, hour: number): Promise<Verdict> {
+  await guardrailsReady();
   const facts = await loadAccessFacts(client, {
     subject: request.subject.type === "nhi" ? request.subject.id : null,
     resource: request.resource.type === "data_set" ? request.resource.id : null,
@@ -83,7 +97,7 @@ async function decideAccess(request: EvaluationRequest, client: SqlClient): Prom
   if (facts.grants.length === 0) {
     return deny("no_entitlement", request.context?.workflow ? `none in workflow ${request.context.workflow}` : undefined);
   }
-  return judgeGrants(facts, action, request.context?.token, base);
+  return judgeGrants({ facts, action, token: request.context?.token, base, client, hour });
 }
 
 /**
@@ -99,11 +113,10 @@ function grantFailure(grant: Grant, action: string): DenyReason | null {
 
 const PROGRESS: DenyReason[] = ["action_not_granted", "entitlement_expired", "workflow_inactive"];
 
-async function judgeGrants(facts: AccessFacts, action: string, token: string | undefined, base: Omit<Verdict, "allow" | "reason">): Promise<Verdict> {
-  const usable = facts.grants.filter((g) => grantFailure(g, action) === null);
-  const standing = usable.find((g) => !g.jit);
-  if (standing) return { ...base, allow: true, reason: null, grant: standing };
+type Judgement = { facts: AccessFacts; action: string; token: string | undefined; base: Base; client: SqlClient; hour: number };
 
+async function judgeGrants({ facts, action, token, base, client, hour }: Judgement): Promise<Verdict> {
+  const usable = facts.grants.filter((g) => grantFailure(g, action) === null);
   if (usable.length === 0) {
     const nearest = facts.grants
       .map((grant) => ({ grant, failure: grantFailure(grant, action)! }))
@@ -112,12 +125,50 @@ async function judgeGrants(facts: AccessFacts, action: string, token: string | u
     return { ...base, allow: false, reason: reason(nearest.failure, detail), grant: nearest.grant };
   }
 
-  // Only just-in-time grants cover the action: the caller must present a token minted for one of them.
-  const grant = grantNamedByToken(usable, token) ?? usable[0]!;
-  if (!token) return { ...base, allow: false, reason: reason("jit_token_required"), grant };
-  const checked = await verifyJitToken(token, { nhiId: facts.nhi!.id, entitlementId: grant.entitlementId });
-  if (!checked.ok) return { ...base, allow: false, reason: reason(checked.reason), grant };
-  return { ...base, allow: true, reason: null, grant, jti: checked.jti };
+  // Guardrails, context-free part: a grant its stored (or freshly computed) verdict forbids cannot be the one that allows.
+  let guard: ActiveGuardrails;
+  let screened: { grant: Grant; outcome: GuardrailOutcome }[];
+  try {
+    guard = await activeGuardrails(client, facts.activePolicyIds);
+    screened = usable.map((grant) => ({ grant, outcome: contextFreeOutcome(guard, grant.guardrail.facts, grant.guardrail.stored, action) }));
+  } catch (error) {
+    return guardrailFailed(error, base, usable[0]!);
+  }
+  const cleared = screened.filter((s) => guardrailReason(s.outcome) === null).map((s) => s.grant);
+  if (cleared.length === 0) {
+    // Name the grant that would otherwise have been used: a standing one before a just-in-time one.
+    const named = screened.find((s) => !s.grant.jit) ?? screened[0]!;
+    return { ...base, allow: false, reason: guardrailReason(named.outcome), grant: named.grant, guardrail: named.outcome };
+  }
+
+  let grant = cleared.find((g) => !g.jit);
+  let jti: string | null = null;
+  if (!grant) {
+    // Only just-in-time grants cover the action: the caller must present a token minted for one of them.
+    grant = grantNamedByToken(cleared, token) ?? cleared[0]!;
+    if (!token) return { ...base, allow: false, reason: reason("jit_token_required"), grant };
+    const checked = await verifyJitToken(token, { nhiId: facts.nhi!.id, entitlementId: grant.entitlementId });
+    if (!checked.ok) return { ...base, allow: false, reason: reason(checked.reason), grant };
+    jti = checked.jti;
+  }
+
+  // Guardrails, request-context part: only policies reading the hour or the token run here, per request.
+  let outcome: GuardrailOutcome;
+  try {
+    outcome = requestContextOutcome(guard, grant.guardrail.facts, action, { hour, jitTokenPresented: jti !== null });
+  } catch (error) {
+    return guardrailFailed(error, { ...base, jti }, grant);
+  }
+  const denied = guardrailReason(outcome);
+  if (denied) return { ...base, allow: false, reason: denied, grant, jti, guardrail: outcome };
+  return { ...base, allow: true, reason: null, grant, jti };
+}
+
+/** A policy set that cannot be loaded or evaluated denies (fail closed); anything else is an internal error. */
+function guardrailFailed(error: unknown, base: Base, grant: Grant): Verdict {
+  if (!(error instanceof GuardrailError)) throw error;
+  console.error(`[guardrails] failed closed: ${error.message}`);
+  return { ...base, allow: false, reason: guardrailFailure(error.message), grant };
 }
 
 /**
@@ -141,6 +192,7 @@ function storedContext(request: EvaluationRequest, verdict: Verdict): Record<str
   if (request.context?.workflow) context.workflow = request.context.workflow;
   if (request.context?.token) context.tokenPresented = true;
   if (verdict.jti) context.jti = verdict.jti;
+  if (verdict.guardrail) context.guardrail = verdict.guardrail;
   if (request.subject.type !== "nhi") context.subjectType = request.subject.type;
   if (request.resource.type !== "data_set") context.resourceType = request.resource.type;
   return Object.keys(context).length > 0 ? context : null;
