@@ -3,18 +3,9 @@ import type { z } from "zod";
 import { humanize } from "@/components/lists/list-controls";
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
 import type { listEntitlementsQuery } from "@/lib/validation/entitlements";
-import type { sensitivity as sensitivitySchema } from "@/lib/validation/data-sets";
 import { formatDateTime } from "@/lib/utils";
 
-type Sensitivity = z.infer<typeof sensitivitySchema>;
 type EntitlementStatus = NonNullable<z.infer<typeof listEntitlementsQuery>["status"]>;
-
-const SENSITIVITY_VARIANT: Record<Sensitivity, BadgeVariant> = {
-  public: "neutral",
-  internal: "info",
-  confidential: "warning",
-  restricted: "danger",
-};
 
 const STATUS_VARIANT: Record<EntitlementStatus, BadgeVariant> = {
   pending: "info",
@@ -24,14 +15,6 @@ const STATUS_VARIANT: Record<EntitlementStatus, BadgeVariant> = {
   denied: "neutral",
 };
 
-export function SensitivityBadge({ sensitivity }: { sensitivity: Sensitivity }) {
-  return (
-    <Badge variant={SENSITIVITY_VARIANT[sensitivity]}>
-      <span className="sr-only">Sensitivity: </span>
-      {humanize(sensitivity)}
-    </Badge>
-  );
-}
 
 export function EntitlementStatusBadge({ status }: { status: EntitlementStatus }) {
   return <Badge variant={STATUS_VARIANT[status]}>{humanize(status)}</Badge>;

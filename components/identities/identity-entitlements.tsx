@@ -1,6 +1,7 @@
 import * as React from "react";
 import Link from "next/link";
-import { EntitlementStatusBadge, ExceedsApprovalBadge, SensitivityBadge, formatJit } from "@/components/entitlements/entitlement-badges";
+import { SensitivityBadge } from "@/components/data-sets/sensitivity-badge";
+import { EntitlementStatusBadge, ExceedsApprovalBadge, formatJit } from "@/components/entitlements/entitlement-badges";
 import { Dash } from "@/components/lists/list-controls";
 import { Badge } from "@/components/ui/badge";
 import { TBody, TCaption, TD, TH, THead, TR, Table } from "@/components/ui/table";

@@ -2,7 +2,8 @@
 
 import * as React from "react";
 import { revokeEntitlementAction } from "@/app/(dashboard)/workflows/[id]/revoke-actions";
-import { EntitlementStatusBadge, SensitivityBadge, formatJit } from "@/components/entitlements/entitlement-badges";
+import { SensitivityBadge } from "@/components/data-sets/sensitivity-badge";
+import { EntitlementStatusBadge, formatJit } from "@/components/entitlements/entitlement-badges";
 import { entitlementTargets } from "@/components/revocation/optimistic";
 import { Badge } from "@/components/ui/badge";
 import { TD, TR } from "@/components/ui/table";

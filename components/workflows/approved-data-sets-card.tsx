@@ -2,7 +2,8 @@ import * as React from "react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { TBody, TCaption, TD, TH, THead, TR, Table } from "@/components/ui/table";
 import type { WorkflowDetail } from "@/lib/domain/workflows/get-workflow";
-import { ActionBadges, SensitivityBadge } from "./workflow-badges";
+import { SensitivityBadge } from "@/components/data-sets/sensitivity-badge";
+import { ActionBadges } from "./workflow-badges";
 
 export function ApprovedDataSetsCard({ dataSets }: { dataSets: WorkflowDetail["dataSets"] }) {
   return (

@@ -2,7 +2,6 @@ import * as React from "react";
 import { Building2 } from "lucide-react";
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
 import { humanize } from "@/components/lists/list-controls";
-import type { DataSetListItem } from "@/lib/domain/data-sets/list-data-sets";
 import type { WorkflowListItem } from "@/lib/domain/workflows/list-workflows";
 
 export const STATUS_VARIANT: Record<WorkflowListItem["status"], BadgeVariant> = {
@@ -35,17 +34,6 @@ export function VendorBadge({ vendor }: { vendor: string }) {
       {vendor}
     </Badge>
   );
-}
-
-const SENSITIVITY_VARIANT: Record<DataSetListItem["sensitivity"], BadgeVariant> = {
-  public: "neutral",
-  internal: "info",
-  confidential: "warning",
-  restricted: "danger",
-};
-
-export function SensitivityBadge({ sensitivity }: { sensitivity: DataSetListItem["sensitivity"] }) {
-  return <Badge variant={SENSITIVITY_VARIANT[sensitivity]}>{humanize(sensitivity)}</Badge>;
 }
 
 /** Actions as code-like chips: they are the literal verbs the runtime checks. */

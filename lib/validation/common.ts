@@ -16,6 +16,9 @@ export const text = (max: number, min = 1) =>
 
 export const reason = z.string().trim().max(500, "must be at most 500 characters").optional();
 
+/** A GET filter form submits "" for "any"; that must mean no filter, not an invalid value. */
+export const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
+
 /** Cursor pagination per API.md: `?limit=` (default 50, max 500) and `?cursor=`. */
 export const pageQuery = z.object({
   limit: z.coerce.number().int().min(1, "must be at least 1").max(500, "must be at most 500").default(50),

@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { ENVIRONMENTS, SENSITIVITIES } from "@/db/schema/enums";
-import { pageQuery, reason, text, uuid } from "./common";
+import { blankToUndefined, pageQuery, reason, text, uuid } from "./common";
 
-// A GET filter form submits "" for "any"; that must mean no filter, not an invalid value.
-const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
 
 export const sensitivity = z.enum(SENSITIVITIES, { message: `must be one of ${SENSITIVITIES.join(", ")}` });
+export type Sensitivity = z.infer<typeof sensitivity>;
 export const environment = z.enum(ENVIRONMENTS, { message: `must be one of ${ENVIRONMENTS.join(", ")}` });
 
 export const listDataSetsQuery = pageQuery.extend({

@@ -1,8 +1,6 @@
 import { z } from "zod";
-import { pageQuery, uuid } from "./common";
+import { blankToUndefined, pageQuery, uuid } from "./common";
 
-// A GET filter form submits "" for "any"; that must mean no filter, not an invalid value.
-const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
 const time = z.iso.datetime({ offset: true, message: "must be an RFC 3339 time" });
 
 export const DECISION_OUTCOMES = ["true", "false"] as const;

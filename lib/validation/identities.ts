@@ -1,10 +1,8 @@
 import { z } from "zod";
 import { CLASSIFICATIONS, NHI_KINDS, NHI_STATUSES, PROVIDERS } from "@/db/schema/enums";
-import { pageQuery, reason, text, uuid } from "./common";
+import { blankToUndefined, pageQuery, reason, text, uuid } from "./common";
 import { environment } from "./data-sets";
 
-// A GET filter form submits "" for "any"; that must mean no filter, not an invalid value.
-const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
 
 export const provider = z.enum(PROVIDERS, { message: `must be one of ${PROVIDERS.join(", ")}` });
 export const nhiStatus = z.enum(NHI_STATUSES, { message: `must be one of ${NHI_STATUSES.join(", ")}` });

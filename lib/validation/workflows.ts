@@ -1,10 +1,8 @@
 import { z } from "zod";
 import { AUTONOMY_LEVELS, DATA_ACTIONS, WORKFLOW_STATUSES } from "@/db/schema/enums";
-import { pageQuery, reason, text, uuid } from "./common";
+import { blankToUndefined, pageQuery, reason, text, uuid } from "./common";
 import { sensitivity } from "./data-sets";
 
-// A GET filter form submits "" for "any"; that must mean no filter, not an invalid value.
-const blankToUndefined = (value: unknown) => (value === "" ? undefined : value);
 
 export const autonomyLevel = z.enum(AUTONOMY_LEVELS, { message: `must be one of ${AUTONOMY_LEVELS.join(", ")}` });
 export const workflowStatus = z.enum(WORKFLOW_STATUSES, { message: `must be one of ${WORKFLOW_STATUSES.join(", ")}` });

@@ -2,14 +2,15 @@ import type { Metadata } from "next";
 import { Database } from "lucide-react";
 import { FilterForm, OwnerName, type SearchParams, humanize, loadList, pickParams } from "@/components/lists/list-controls";
 import { ListResults, filterChoices, optionsOf } from "@/components/lists/list-page";
-import { Badge, type BadgeVariant } from "@/components/ui/badge";
+import { Badge } from "@/components/ui/badge";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { PageHeader } from "@/components/ui/page-header";
 import { TBody, TCaption, TD, TActionsHead, TH, THead, TR, Table } from "@/components/ui/table";
-import { type DataSetListItem, listDataSets } from "@/lib/domain/data-sets/list-data-sets";
+import { listDataSets } from "@/lib/domain/data-sets/list-data-sets";
 import { Plus } from "lucide-react";
 import { DataSetDialog } from "@/components/data-sets/data-set-dialog";
+import { SensitivityBadge } from "@/components/data-sets/sensitivity-badge";
 import { Button } from "@/components/ui/button";
 import { can } from "@/lib/auth/permissions";
 import { listActiveUsersBrief } from "@/lib/domain/users/users";
@@ -17,13 +18,6 @@ import { requirePageActor } from "@/lib/server/page-actor";
 import { environment, listDataSetsQuery, sensitivity } from "@/lib/validation/data-sets";
 
 export const metadata: Metadata = { title: "Data sets" };
-
-const SENSITIVITY_VARIANT: Record<DataSetListItem["sensitivity"], BadgeVariant> = {
-  public: "neutral",
-  internal: "info",
-  confidential: "warning",
-  restricted: "danger",
-};
 
 export default async function DataSetsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePageActor();
@@ -101,7 +95,7 @@ export default async function DataSetsPage({ searchParams }: { searchParams: Pro
                   </TD>
                   <TD className="whitespace-nowrap">{d.system}</TD>
                   <TD>
-                    <Badge variant={SENSITIVITY_VARIANT[d.sensitivity]}>{humanize(d.sensitivity)}</Badge>
+                    <SensitivityBadge sensitivity={d.sensitivity} />
                   </TD>
                   <TD>
                     <Badge variant="outline">{d.environment}</Badge>

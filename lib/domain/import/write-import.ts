@@ -66,21 +66,23 @@ async function updateNhis(tx: Transaction, rows: NhiUpdate[]) {
   expectCount("identities", result.count, rows.length);
 }
 
+/** The credential columns an insert and an update both carry, keyed as json_to_recordset reads them. */
+function credentialColumns(r: CredentialInsert | CredentialUpdate) {
+  return {
+    kind: r.kind,
+    fingerprint: r.fingerprint,
+    location: r.location,
+    issued_at: r.issuedAt,
+    last_rotated_at: r.lastRotatedAt,
+    last_used_at: r.lastUsedAt,
+    expires_at: r.expiresAt,
+    status: r.status,
+  };
+}
+
 async function insertCredentials(tx: Transaction, rows: CredentialInsert[]) {
   const json = JSON.stringify(
-    rows.map((r) => ({
-      provider: r.provider,
-      external_id: r.externalId,
-      kind: r.kind,
-      name: r.name,
-      fingerprint: r.fingerprint,
-      location: r.location,
-      issued_at: r.issuedAt,
-      last_rotated_at: r.lastRotatedAt,
-      last_used_at: r.lastUsedAt,
-      expires_at: r.expiresAt,
-      status: r.status,
-    })),
+    rows.map((r) => ({ provider: r.provider, external_id: r.externalId, name: r.name, ...credentialColumns(r) })),
   );
   // Joined on (provider, external id) rather than carrying ids, so credentials
   // of identities created a statement earlier find them without a round trip.
@@ -100,17 +102,7 @@ async function insertCredentials(tx: Transaction, rows: CredentialInsert[]) {
 
 async function updateCredentials(tx: Transaction, rows: CredentialUpdate[]) {
   const json = JSON.stringify(
-    rows.map((r) => ({
-      id: r.id,
-      kind: r.kind,
-      fingerprint: r.fingerprint,
-      location: r.location,
-      issued_at: r.issuedAt,
-      last_rotated_at: r.lastRotatedAt,
-      last_used_at: r.lastUsedAt,
-      expires_at: r.expiresAt,
-      status: r.status,
-    })),
+    rows.map((r) => ({ id: r.id, ...credentialColumns(r) })),
   );
   const result = await tx.execute(sql`
     update credentials c set
