@@ -62,6 +62,9 @@ export const findings = pgTable(
       .where(sql`${t.status} <> 'resolved'`),
     index("findings_owner_idx").on(t.ownerId, t.status),
     index("findings_target_idx").on(t.targetType, t.targetId),
+    index("findings_rule_status_idx").on(t.ruleId, t.status),
+    // Trends are read from the rows themselves: open at t = first seen ≤ t < resolved.
+    index("findings_timeline_idx").on(t.firstSeenAt, t.resolvedAt),
   ],
 );
 

@@ -20,12 +20,15 @@ export const reviewCampaigns = pgTable("review_campaigns", {
   dueAt: at().notNull(),
   nonResponse: nonResponseEnum().notNull().default("keep"),
   status: campaignStatusEnum().notNull().default("draft"),
+  description: text().notNull().default(""),
   ownerId: uuid().references(() => users.id),
   populationSize: integer(),
   /** SHA-256 over the frozen population, recorded at launch. */
   snapshotHash: text(),
   launchedAt: at(),
+  launchedById: uuid().references(() => users.id),
   closedAt: at(),
+  closedById: uuid().references(() => users.id),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -53,6 +56,8 @@ export const reviewItems = pgTable(
     dueAt: at().notNull(),
     escalationLevel: integer().notNull().default(0),
     lastRemindedAt: at(),
+    /** Why the item was closed without a reviewer decision (entitlement already revoked, an earlier stage revoked…). */
+    closedReason: text(),
     snapshot: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     createdAt: createdAt(),
   },
@@ -60,6 +65,10 @@ export const reviewItems = pgTable(
     index("review_items_queue_idx").on(t.reviewerId, t.status, t.dueAt),
     index("review_items_campaign_idx").on(t.campaignId, t.stage, t.status),
     index("review_items_entitlement_idx").on(t.entitlementId),
+    // Launch and stage advance are idempotent: one item per entitlement and stage in a campaign.
+    uniqueIndex("review_items_campaign_entitlement_stage_idx")
+      .on(t.campaignId, t.entitlementId, t.stage)
+      .where(sql`${t.campaignId} is not null`),
     // At most one open cadence review per entitlement.
     uniqueIndex("review_items_one_open_cadence_idx")
       .on(t.entitlementId)

@@ -91,7 +91,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "findings.accept",
   ],
   auditor: READ_ALL,
-  admin: [...READ_ALL, "users.manage", "api_keys.manage", "settings.manage", "data_sets.write", "runtime.authorize"],
+  // Admins run organisation-wide campaigns too (issue 7: "an admin creates and launches a quarterly campaign").
+  admin: [...READ_ALL, "users.manage", "api_keys.manage", "settings.manage", "data_sets.write", "runtime.authorize", "campaigns.manage"],
 };
 
 /** The permissions of a set of roles, narrowed to an API key's scopes when there is one. */
