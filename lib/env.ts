@@ -25,7 +25,11 @@ const schema = z
     DEV_SIGN_IN: flag,
     RUN_WORKER: flag,
     HOOK_ALLOWED_HOSTS: z.string().default(""),
-    SMTP_URL: z.string().regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL").optional(),
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
     SMTP_FROM: z.string().default("Countersign <countersign@localhost>"),
   })
   .superRefine((env, ctx) => {
