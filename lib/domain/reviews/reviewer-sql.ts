@@ -1,7 +1,11 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { REVIEW_STAGES } from "@/db/schema/enums";
+import { ROLE_PERMISSIONS, type Role } from "@/lib/auth/permissions";
 
 export type ReviewStage = (typeof REVIEW_STAGES)[number];
+
+/** Roles that carry `reviews.decide`: read from the permission matrix so the SQL never drifts from it. */
+const DECIDING_ROLES = (Object.keys(ROLE_PERMISSIONS) as Role[]).filter((r) => ROLE_PERMISSIONS[r].includes("reviews.decide"));
 
 /**
  * The accountable reviewer of one entitlement at one stage, as a SQL
@@ -13,14 +17,16 @@ export type ReviewStage = (typeof REVIEW_STAGES)[number];
  * the identity side. The business stage goes to the workflow's business owner,
  * else down the escalation path; the identity stage to the workflow's identity
  * owner, else the longest-standing other identity owner. Deactivated users
- * never receive items. Null means nobody eligible: the item stays unassigned
+ * never receive items, nor do users whose roles cannot decide reviews (an
+ * auditor on an escalation path). Null means nobody eligible: the item stays unassigned
  * and visible to campaign owners, who reassign it.
  */
 export function reviewerSql(stage: ReviewStage): SQL<string | null> {
   const eligible = (candidate: SQL) => sql`(
     ${candidate} is distinct from e.requested_by_id
     and ${candidate} is distinct from e.identity_approved_by_id
-    and exists (select 1 from users ru where ru.id = ${candidate} and ru.active))`;
+    and exists (select 1 from users ru where ru.id = ${candidate} and ru.active
+      and ru.roles && ${sql.raw(`array[${DECIDING_ROLES.map((r) => `'${r}'`).join(",")}]::role[]`)}))`;
 
   if (stage === "business_owner") {
     return sql<string | null>`coalesce(
