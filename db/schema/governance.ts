@@ -65,6 +65,7 @@ export const findings = pgTable(
     index("findings_rule_status_idx").on(t.ruleId, t.status),
     // Trends are read from the rows themselves: open at t = first seen ≤ t < resolved.
     index("findings_timeline_idx").on(t.firstSeenAt, t.resolvedAt),
+    index("findings_resolved_idx").on(t.resolvedAt).where(sql`${t.status} = 'resolved'`),
   ],
 );
 

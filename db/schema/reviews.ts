@@ -69,6 +69,8 @@ export const reviewItems = pgTable(
     uniqueIndex("review_items_campaign_entitlement_stage_idx")
       .on(t.campaignId, t.entitlementId, t.stage)
       .where(sql`${t.campaignId} is not null`),
+    // Cadence completion on the overview counts a recent window, not all history.
+    index("review_items_cadence_created_idx").on(t.createdAt).where(sql`${t.campaignId} is null`),
     // At most one open cadence review per entitlement.
     uniqueIndex("review_items_one_open_cadence_idx")
       .on(t.entitlementId)

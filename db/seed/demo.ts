@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import { sql } from "drizzle-orm";
 import { systemActor } from "@/lib/domain/actor";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
+import { refreshFindings } from "@/lib/domain/findings/refresh-findings";
 import type { Database } from "../index";
 import {
   type DATA_ACTIONS,
@@ -330,6 +331,8 @@ export async function seedDemo(db: Database): Promise<{ seeded: boolean; counts:
     await tx.insert(credentials).values(rows.credentials);
 
     const counts = Object.fromEntries(Object.entries(rows).map(([table, list]) => [table, list.length]));
+    // The planted risks show as findings from the first page view, not after the first scheduled refresh.
+    await refreshFindings({ tx, actor: systemActor("seed") });
     await recordAuditEvent(tx, systemActor("seed"), {
       action: "seed.applied",
       targetType: "organisation",
