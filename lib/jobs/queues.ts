@@ -4,4 +4,8 @@ export const QUEUES = {
   refreshCoverage: "approvals.refresh-coverage",
   deliverHooks: "hooks.deliver",
   refreshGuardrails: "guardrails.refresh",
+  reviewsSweep: "reviews.sweep",
+  reviewsRemind: "reviews.remind",
+  notificationEmails: "notifications.email",
+  refreshFindings: "findings.refresh",
 } as const;

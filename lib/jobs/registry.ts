@@ -9,6 +9,10 @@ import { QUEUES } from "@/lib/jobs/queues";
 import { deliverDueHooks } from "@/lib/domain/hooks/deliver-hooks";
 import { DELIVER_QUEUE } from "@/lib/domain/hooks/emit-event";
 import { sweepSessions } from "@/lib/domain/sessions/sweep-sessions";
+import { sweepDueReviews } from "@/lib/domain/reviews/sweep-due-reviews";
+import { remindAndEscalateReviews } from "@/lib/domain/reviews/remind-reviews";
+import { runNotificationEmailJobs } from "@/lib/domain/notifications/email-jobs";
+import { refreshFindings } from "@/lib/domain/findings/refresh-findings";
 
 /**
  * Every queue, its schedule and its handler. Later areas (hook delivery,
@@ -21,6 +25,23 @@ export type JobDefinition = {
 };
 
 export const JOBS: JobDefinition[] = [
+  {
+    // The cadence queue: open reviews 14 days ahead of each review date, close those with nothing left to decide.
+    queue: QUEUES.reviewsSweep,
+    cron: "0 * * * *",
+    handler: async () => sweepDueReviews(),
+  },
+  {
+    // Reminders and escalation of pending reviews; a few minutes after the sweep so new items are in.
+    queue: QUEUES.reviewsRemind,
+    cron: "5 * * * *",
+    handler: async () => remindAndEscalateReviews(),
+  },
+  {
+    // Only fed when SMTP_URL is set (notify queues one job per batch); retries come from the job's own options.
+    queue: QUEUES.notificationEmails,
+    handler: runNotificationEmailJobs,
+  },
   {
     queue: QUEUES.sweepSessions,
     cron: "*/15 * * * *",
@@ -49,6 +70,13 @@ export const JOBS: JobDefinition[] = [
     queue: DELIVER_QUEUE,
     cron: "* * * * *",
     handler: async () => drainDeliveries(),
+  },
+  {
+    // Rules read the clock (expiry, rotation, review dates, acceptances) as well as
+    // the inventory: a schedule catches the former, requestFindingsRefresh the latter.
+    queue: QUEUES.refreshFindings,
+    cron: "*/15 * * * *",
+    handler: async () => refreshFindings(),
   },
 ];
 
