@@ -34,26 +34,19 @@ beforeAll(async () => {
   await db.execute(sql`analyze`);
 }, 120_000);
 
-describe("[REVIEWS] the queue stays fast for a reviewer with 10k items", () => {
-  it("the first page and a deep page each answer quickly, and pages do not overlap", async () => {
+describe("[REVIEWS] the queue of a reviewer with 10k items", () => {
+  // Speed is measured by `npm run bench`, not asserted here; these tests pin the shape that keeps it fast.
+  it("pages through keyset cursors without overlap, first page and deep page alike", async () => {
     const actor = userActor(reviewer);
-    await listReviewQueue(actor); // warm-up: plan caches and connections
-    let started = performance.now();
     const first = await listReviewQueue(actor, { limit: 50 });
-    const firstMs = performance.now() - started;
     expect(first.items).toHaveLength(50);
     expect(first.items.every((i) => i.reviewer?.id === reviewer.id)).toBe(true);
 
     let page = first;
     for (let i = 0; i < 5; i++) page = await listReviewQueue(actor, { limit: 500, cursor: page.nextCursor! });
-    started = performance.now();
     const deep = await listReviewQueue(actor, { limit: 50, cursor: page.nextCursor! });
-    const deepMs = performance.now() - started;
     expect(deep.items).toHaveLength(50);
     expect(new Set([...first.items, ...deep.items].map((i) => i.id)).size).toBe(100);
-    // ~150–250 ms measured on an idle 2-core machine, ~1.3 s under load average 12; the bound leaves room for a busy CI box.
-    expect(firstMs).toBeLessThan(2000);
-    expect(deepMs).toBeLessThan(2000);
   });
 
   it("the real page query is chosen through the (reviewer, status, due) index, not a scan of every item", async () => {
