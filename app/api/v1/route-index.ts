@@ -9,6 +9,14 @@ import * as v1ApiKeysId from "./api-keys/[id]/route";
 import * as v1ApiKeys from "./api-keys/route";
 import * as v1Audit from "./audit/route";
 import * as v1AuditVerify from "./audit/verify/route";
+import * as v1CampaignsIdClose from "./campaigns/[id]/close/route";
+import * as v1CampaignsIdEvidence from "./campaigns/[id]/evidence/route";
+import * as v1CampaignsIdItemsItemIdReassign from "./campaigns/[id]/items/[itemId]/reassign/route";
+import * as v1CampaignsIdItems from "./campaigns/[id]/items/route";
+import * as v1CampaignsIdLaunch from "./campaigns/[id]/launch/route";
+import * as v1CampaignsIdRemind from "./campaigns/[id]/remind/route";
+import * as v1CampaignsId from "./campaigns/[id]/route";
+import * as v1Campaigns from "./campaigns/route";
 import * as v1CredentialsIdRevoke from "./credentials/[id]/revoke/route";
 import * as v1CredentialsIdRotate from "./credentials/[id]/rotate/route";
 import * as v1CredentialsJit from "./credentials/jit/route";
@@ -23,6 +31,10 @@ import * as v1Entitlements from "./entitlements/route";
 import * as v1ExceptionsIdApprove from "./exceptions/[id]/approve/route";
 import * as v1ExceptionsIdDeny from "./exceptions/[id]/deny/route";
 import * as v1Exceptions from "./exceptions/route";
+import * as v1FindingsIdAccept from "./findings/[id]/accept/route";
+import * as v1FindingsId from "./findings/[id]/route";
+import * as v1Findings from "./findings/route";
+import * as v1Frameworks from "./frameworks/route";
 import * as v1HooksIdDeliveries from "./hooks/[id]/deliveries/route";
 import * as v1HooksIdRotateSecret from "./hooks/[id]/rotate-secret/route";
 import * as v1HooksId from "./hooks/[id]/route";
@@ -42,6 +54,9 @@ import * as v1PoliciesIdVersions from "./policies/[id]/versions/route";
 import * as v1Policies from "./policies/route";
 import * as v1PoliciesVersionsIdActivate from "./policies/versions/[id]/activate/route";
 import * as v1PoliciesVersionsIdDryRun from "./policies/versions/[id]/dry-run/route";
+import * as v1ReviewsIdDecision from "./reviews/[id]/decision/route";
+import * as v1ReviewsDecisions from "./reviews/decisions/route";
+import * as v1Reviews from "./reviews/route";
 import * as v1RevocationsIdRestore from "./revocations/[id]/restore/route";
 import * as v1UsersId from "./users/[id]/route";
 import * as v1Users from "./users/route";
@@ -65,6 +80,14 @@ export const API_ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   "app/api/v1/api-keys/route.ts": v1ApiKeys,
   "app/api/v1/audit/route.ts": v1Audit,
   "app/api/v1/audit/verify/route.ts": v1AuditVerify,
+  "app/api/v1/campaigns/[id]/close/route.ts": v1CampaignsIdClose,
+  "app/api/v1/campaigns/[id]/evidence/route.ts": v1CampaignsIdEvidence,
+  "app/api/v1/campaigns/[id]/items/[itemId]/reassign/route.ts": v1CampaignsIdItemsItemIdReassign,
+  "app/api/v1/campaigns/[id]/items/route.ts": v1CampaignsIdItems,
+  "app/api/v1/campaigns/[id]/launch/route.ts": v1CampaignsIdLaunch,
+  "app/api/v1/campaigns/[id]/remind/route.ts": v1CampaignsIdRemind,
+  "app/api/v1/campaigns/[id]/route.ts": v1CampaignsId,
+  "app/api/v1/campaigns/route.ts": v1Campaigns,
   "app/api/v1/credentials/[id]/revoke/route.ts": v1CredentialsIdRevoke,
   "app/api/v1/credentials/[id]/rotate/route.ts": v1CredentialsIdRotate,
   "app/api/v1/credentials/jit/route.ts": v1CredentialsJit,
@@ -79,6 +102,10 @@ export const API_ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   "app/api/v1/exceptions/[id]/approve/route.ts": v1ExceptionsIdApprove,
   "app/api/v1/exceptions/[id]/deny/route.ts": v1ExceptionsIdDeny,
   "app/api/v1/exceptions/route.ts": v1Exceptions,
+  "app/api/v1/findings/[id]/accept/route.ts": v1FindingsIdAccept,
+  "app/api/v1/findings/[id]/route.ts": v1FindingsId,
+  "app/api/v1/findings/route.ts": v1Findings,
+  "app/api/v1/frameworks/route.ts": v1Frameworks,
   "app/api/v1/hooks/[id]/deliveries/route.ts": v1HooksIdDeliveries,
   "app/api/v1/hooks/[id]/rotate-secret/route.ts": v1HooksIdRotateSecret,
   "app/api/v1/hooks/[id]/route.ts": v1HooksId,
@@ -98,6 +125,9 @@ export const API_ROUTE_MODULES: Record<string, Record<string, unknown>> = {
   "app/api/v1/policies/route.ts": v1Policies,
   "app/api/v1/policies/versions/[id]/activate/route.ts": v1PoliciesVersionsIdActivate,
   "app/api/v1/policies/versions/[id]/dry-run/route.ts": v1PoliciesVersionsIdDryRun,
+  "app/api/v1/reviews/[id]/decision/route.ts": v1ReviewsIdDecision,
+  "app/api/v1/reviews/decisions/route.ts": v1ReviewsDecisions,
+  "app/api/v1/reviews/route.ts": v1Reviews,
   "app/api/v1/revocations/[id]/restore/route.ts": v1RevocationsIdRestore,
   "app/api/v1/users/[id]/route.ts": v1UsersId,
   "app/api/v1/users/route.ts": v1Users,

@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { db } from "@/db";
 import { findings, hookDeliveries, hookDeliveryAttempts, hookEvents, hooks, revocations, workflows } from "@/db/schema";
+import { revocationUnconfirmed } from "@/lib/domain/findings/rules/revocation-unconfirmed";
 import { notify } from "@/lib/domain/notifications/notify";
 import { postHook } from "./post-hook";
 import { MAX_ATTEMPTS, nextAttemptAt } from "./retry-schedule";
@@ -125,11 +126,12 @@ async function reportUnconfirmed(event: typeof hookEvents.$inferSelect, hookName
     await tx
       .insert(findings)
       .values({
-        ruleId: "revocation-unconfirmed",
-        targetType: "revocation",
+        // Rule metadata lives in the findings catalogue, so this finding maps like every other.
+        ruleId: revocationUnconfirmed.id,
+        targetType: revocationUnconfirmed.targetType,
         targetId: event.revocationId!,
-        severity: "high",
-        frameworks: ["OWASP-NHI:NHI1", "NIST-AI-RMF:MANAGE-2.4"],
+        severity: revocationUnconfirmed.severity,
+        frameworks: [...revocationUnconfirmed.frameworks],
         ownerId: owners?.identity ?? owners?.business ?? owners?.actor ?? null,
         details: { hook: hookName, eventType: event.type, why },
       })
