@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import type { Transaction } from "@/db";
 import { auditEvents } from "@/db/schema";
 import type { Actor } from "@/lib/domain/actor";
+import { changesPosture, requestPostureRefresh } from "@/lib/domain/posture/request-posture-refresh";
 import { GENESIS_HASH, canonicalJson, hashAuditEvent } from "./hash";
 
 /** Serialises audit writers so the chain has a single order (released at commit). */
@@ -49,6 +50,9 @@ export async function recordAuditEvent(tx: Transaction, actor: Actor, input: Aud
   };
   const hash = hashAuditEvent(event);
   await tx.insert(auditEvents).values({ ...event, hash });
+  // Every inventory change is audited here, so this is the one place that
+  // cannot forget to ask for derived state (findings, guardrail verdicts).
+  if (changesPosture(input.action)) await requestPostureRefresh(tx);
   return { ...event, hash };
 }
 
