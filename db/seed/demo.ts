@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { systemActor } from "@/lib/domain/actor";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { refreshFindings } from "@/lib/domain/findings/refresh-findings";
+import { sweepDueReviewsIn } from "@/lib/domain/reviews/sweep-due-reviews";
 import type { Database } from "../index";
 import {
   type DATA_ACTIONS,
@@ -333,6 +334,8 @@ export async function seedDemo(db: Database): Promise<{ seeded: boolean; counts:
     const counts = Object.fromEntries(Object.entries(rows).map(([table, list]) => [table, list.length]));
     // The planted risks show as findings from the first page view, not after the first scheduled refresh.
     await refreshFindings({ tx, actor: systemActor("seed") });
+    // Likewise the cadence queue: reviews due within the lead time are waiting at first sign-in.
+    await sweepDueReviewsIn(tx, new Date());
     await recordAuditEvent(tx, systemActor("seed"), {
       action: "seed.applied",
       targetType: "organisation",

@@ -1,0 +1,83 @@
+"use client";
+
+import * as React from "react";
+import { toast } from "sonner";
+import { reassignItemAction } from "@/app/(dashboard)/campaigns/actions";
+import { DialogFormFooter } from "@/components/forms/dialog-form";
+import { fieldErrorsOf } from "@/components/forms/form-controls";
+import { useFormDialog } from "@/components/forms/use-form-dialog";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { reassignItemInput } from "@/lib/validation/campaigns";
+
+export type Candidate = { id: string; name: string; email: string };
+
+export type ReassignDialogProps = {
+  campaignId: string;
+  itemId: string;
+  /** What the item is about, for the dialog's title and the button's accessible name. */
+  subject: string;
+  currentReviewerId: string | null;
+  /** Users holding the stage's role; those who requested or identity-approved the grant are left out. */
+  candidates: Candidate[];
+};
+
+/** Moves one pending item to another eligible reviewer, with a reason for the audit trail and the new reviewer. */
+export function ReassignDialog({ campaignId, itemId, subject, currentReviewerId, candidates }: ReassignDialogProps) {
+  const [reviewerId, setReviewerId] = React.useState("");
+  const [reason, setReason] = React.useState("");
+  const choices = candidates.filter((c) => c.id !== currentReviewerId);
+  const { open, onOpenChange, close, errors, setErrors, pending, formRef, run } = useFormDialog({
+    reset: () => {
+      setReviewerId("");
+      setReason("");
+    },
+  });
+
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const parsed = reassignItemInput.safeParse({ reviewerId, reason });
+    if (!parsed.success) return setErrors(fieldErrorsOf(parsed.error));
+    const name = choices.find((c) => c.id === reviewerId)?.name ?? "the new reviewer";
+    run(
+      () => reassignItemAction({ campaignId, itemId, ...parsed.data }),
+      () => {
+        toast.success(`Reassigned to ${name}; they have been notified.`);
+        close();
+      },
+    );
+  }
+
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange}>
+      <DialogTrigger asChild>
+        <Button variant="outline" size="sm" aria-label={`Reassign review of ${subject}`}>
+          Reassign
+        </Button>
+      </DialogTrigger>
+      <DialogContent title="Reassign review" description={`Move the review of ${subject} to another reviewer. They must hold the stage's role and may not review access they requested or approved.`}>
+        <form ref={formRef} onSubmit={submit} noValidate className="grid gap-4">
+          <Field label="New reviewer" htmlFor={`reassign-${itemId}-reviewer`} error={errors.reviewerId} required>
+            <Select value={reviewerId} onChange={(e) => setReviewerId(e.target.value)} disabled={pending}>
+              <option value="">Choose a reviewer</option>
+              {choices.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name} ({c.email})
+                </option>
+              ))}
+            </Select>
+          </Field>
+          <Field label="Reason" htmlFor={`reassign-${itemId}-reason`} error={errors.reason} required hint="Recorded in the audit trail and sent to the new reviewer.">
+            <Input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} disabled={pending} />
+          </Field>
+          <DialogFormFooter pending={pending} variant="default">
+            Reassign
+          </DialogFormFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
