@@ -37,10 +37,10 @@ test.describe("[CAMPAIGNS] quarterly access review, end to end", () => {
     await page.getByRole("button", { name: "Create campaign" }).click();
     await expect(page.getByText("Is required").first()).toBeVisible();
     const name = `Q1 access review ${suffix}`;
-    await page.getByLabel("Name", { exact: true }).fill(name);
-    await selectByText(page.getByLabel("Owner", { exact: true }), `Campaign NHI owner ${suffix}`);
+    await page.getByRole("textbox", { name: "Name", exact: true }).fill(name);
+    await selectByText(page.getByRole("combobox", { name: "Owner", exact: true }), `Campaign NHI owner ${suffix}`);
     // Business-owner attestation only, so a certify is final.
-    await page.getByLabel("Identity owner", { exact: true }).uncheck();
+    await page.getByRole("checkbox", { name: "Identity owner", exact: true }).uncheck();
     await page.getByLabel("Keep the access").check();
     await page.getByRole("button", { name: "Create campaign" }).click();
     await page.waitForURL(/\/campaigns\/[0-9a-f-]{36}$/);

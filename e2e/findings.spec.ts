@@ -37,6 +37,8 @@ test.describe("[FINDINGS] findings, frameworks and the overview from the seeded 
     await dialog.getByRole("button", { name: "Accept risk" }).click();
     await expect(dialog.getByText(/required|at least/i).first()).toBeVisible();
     await dialog.getByLabel("Reason").fill("Vendor rotates this key on its own schedule until the migration in Q1");
+    const until = new Date(Date.now() + 90 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+    await dialog.getByLabel("Accepted until").fill(until);
     await dialog.getByRole("button", { name: "Accept risk" }).click();
     await expect(page.getByText(/^Risk accepted until/)).toBeVisible();
 
