@@ -9,7 +9,8 @@ import { createPdpServer } from "@/lib/pdp/server";
  * domain code, same decision log as the app; no pages, no jobs.
  *
  *   PDP_PORT (default 8181), PDP_HOST (default 127.0.0.1; 0.0.0.0 to serve other hosts),
- *   PDP_PUBLIC_URL (announced in /.well-known/authzen-configuration), DB_POOL_MAX (default 10).
+ *   PDP_PUBLIC_URL (announced in /.well-known/authzen-configuration), DB_POOL_MAX (default 10),
+ *   DECISION_BATCH_IN_FLIGHT (default 2: decision statements in flight at once; see lib/domain/runtime/access-batcher.ts).
  *
  * Shutdown order on SIGTERM/SIGINT: stop accepting → finish in-flight requests → flush the decision log →
  * close the pool → stop the embedded PostgreSQL if this process started it.

@@ -31,8 +31,8 @@ export async function benchDatabase(prefix: string): Promise<{ url: string; fres
 export type Service = { name: string; child: ChildProcess; cpuMs: () => number; stop: () => Promise<number | null> };
 
 /** A TypeScript entry point in its own node process (tsx only transpiles at load; the hot path is plain node). */
-export function startTs(name: string, script: string, env: Record<string, string>, nodeArgs: string[] = []): Service {
-  return service(name, spawn(process.execPath, [...nodeArgs, "--import", "tsx", script], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] }));
+export function startTs(name: string, script: string, env: Record<string, string>, nodeArgs: string[] = [], cwd?: string): Service {
+  return service(name, spawn(process.execPath, [...nodeArgs, "--import", "tsx", script], { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "inherit"] }));
 }
 
 /** `next start` of the production build in .next (null when there is none). */

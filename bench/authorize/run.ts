@@ -14,6 +14,8 @@
  *   npm run bench -- authorize       (= npx tsx bench/authorize/run.ts)
  *   NHIS=100000 PER_NHI=10 ROUNDS=3 SECONDS=15 WARMUP=8 CONNECTIONS=50 DB_POOL_MAX=10
  *   NEXT=0 skips Next.js · BENCH_DATABASE=name reuses (and keeps) a database · PROFILE_DIR=dir profiles the PDP
+ *   REF_DIR=dir also runs the PDP of another checkout (e.g. `git archive <commit> | tar -x -C dir`, node_modules
+ *   symlinked) as target "pdp-ref", interleaved like the others: a before/after under identical conditions.
  */
 import os from "node:os";
 import type postgres from "postgres";
@@ -26,15 +28,15 @@ const SECONDS = Number(process.env.SECONDS ?? 15);
 const WARMUP = Number(process.env.WARMUP ?? 8);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
 const POOL = process.env.DB_POOL_MAX ?? "10";
-const PORTS = { baseline: 18180, pdp: 18181, next: 18182 };
+const PORTS = { baseline: 18180, pdp: 18181, next: 18182, ref: 18185 };
 
-type Target = { name: "baseline" | "pdp" | "next"; url: string; service: Service; sql: postgres.Sql; headers?: Record<string, string>; keyId?: string; results: LoadStats[]; answered: number };
+type Target = { name: "baseline" | "pdp" | "next" | "pdp-ref"; url: string; service: Service; sql: postgres.Sql; headers?: Record<string, string>; keyId?: string; results: LoadStats[]; answered: number };
 
 const { db, sql } = await inventoryDatabase("cs_bench_authz");
 const services: Service[] = [];
 try {
   const bodies = (await sampleTriples(sql, 20_000)).map(evaluationBody);
-  const [pdpKey, nextKey] = (await authorizeKeys(sql, ["bench-pdp", "bench-next"])) as [{ id: string; key: string }, { id: string; key: string }];
+  const [pdpKey, nextKey, refKey] = (await authorizeKeys(sql, ["bench-pdp", "bench-next", "bench-pdp-ref"])) as [{ id: string; key: string }, { id: string; key: string }, { id: string; key: string }];
   const { closeDatabase } = await import("@/db");
   await closeDatabase();
 
@@ -45,9 +47,11 @@ try {
   const pdp = startTs("pdp", "scripts/pdp.ts", { ...common, PDP_PORT: String(PORTS.pdp) }, profile);
   // The app's per-key rate limit (200/s by default) would turn most of the load into 429s: lift it for the measurement.
   const next = process.env.NEXT === "0" ? null : startNext(PORTS.next, { ...common, NEXTAUTH_SECRET: APP_SECRET, NEXTAUTH_URL: `http://localhost:${PORTS.next}`, RUN_WORKER: "false", RATE_LIMIT_BURST: "1000000000", RATE_LIMIT_PER_SECOND: "1000000000" });
-  services.push(baseline, pdp, ...(next ? [next] : []));
+  const ref = process.env.REF_DIR ? startTs("pdp-ref", "scripts/pdp.ts", { ...common, PDP_PORT: String(PORTS.ref) }, [], process.env.REF_DIR) : null;
+  services.push(baseline, pdp, ...(next ? [next] : []), ...(ref ? [ref] : []));
   await waitReady(`http://127.0.0.1:${PORTS.baseline}/`);
   await waitReady(`http://127.0.0.1:${PORTS.pdp}/health`);
+  if (ref) await waitReady(`http://127.0.0.1:${PORTS.ref}/health`);
   if (next) await waitReady(`http://127.0.0.1:${PORTS.next}/.well-known/authzen-configuration`, 120_000);
   else console.log("Next.js: no production build in .next (or NEXT=0): comparing baseline and PDP only");
 
@@ -56,6 +60,7 @@ try {
     { name: "baseline", url: `http://127.0.0.1:${PORTS.baseline}/access/v1/evaluation`, service: baseline, sql, results: [], answered: 0 },
     { name: "pdp", url: `http://127.0.0.1:${PORTS.pdp}/access/v1/evaluation`, service: pdp, sql, headers: auth(pdpKey.key), keyId: pdpKey.id, results: [], answered: 0 },
     ...(next ? [{ name: "next" as const, url: `http://127.0.0.1:${PORTS.next}/access/v1/evaluation`, service: next, sql, headers: auth(nextKey.key), keyId: nextKey.id, results: [], answered: 0 }] : []),
+    ...(ref ? [{ name: "pdp-ref" as const, url: `http://127.0.0.1:${PORTS.ref}/access/v1/evaluation`, service: ref, sql, headers: auth(refKey.key), keyId: refKey.id, results: [], answered: 0 }] : []),
   ];
 
   console.log(`machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; load ${loadAverage()}`);

@@ -6,7 +6,12 @@ import { sqlClient } from "@/db";
  * commit per decision (a commit each halves throughput). Decisions are
  * buffered in process and written as one multi-row statement every ~25 ms or
  * every 500 rows, whichever comes first; the same statement moves
- * `nhis.last_used_at` forward for allowed decisions.
+ * `nhis.last_used_at` forward for allowed decisions — for each NHI at most
+ * once per LAST_USED_EVERY_MS from this process (an NHI called a thousand
+ * times a second would otherwise rewrite its row on every flush), so
+ * `last_used_at` may lag the newest allowed decision by up to that long; the
+ * decisions themselves are all stored, and the database stays the truth (the
+ * remembered "last written" times only ever skip a write, never invent one).
  *
  * What a crash can lose: the rows not yet flushed — at most the last ~25 ms of
  * decisions (more only while the database is refusing writes, when the buffer
@@ -37,6 +42,8 @@ const BATCH_ROWS = 500;
 const MAX_BUFFERED = 50_000;
 const WARN_EVERY_MS = 5_000;
 const SHUTDOWN_DEADLINE_MS = 5_000;
+const LAST_USED_EVERY_MS = 60_000;
+const MAX_REMEMBERED_NHIS = 200_000;
 
 type LogState = {
   rows: DecisionRecord[];
@@ -48,11 +55,24 @@ type LogState = {
   dropped: number;
   lastWarnAt: number;
   hooked: boolean;
+  /** NHI id → decision time (ms) this process last wrote to nhis.last_used_at. */
+  lastUsedWritten: Map<string, number>;
 };
 
 // One buffer per process, even when Next.js reloads this module in development.
 const holder = globalThis as { __csDecisionLog?: LogState; __csDecisionClock?: { ms: number; seq: number } };
-const state: LogState = (holder.__csDecisionLog ??= { rows: [], timer: null, writing: null, failing: false, dropped: 0, lastWarnAt: 0, hooked: false });
+const state: LogState = (holder.__csDecisionLog ??= {
+  rows: [],
+  timer: null,
+  writing: null,
+  failing: false,
+  dropped: 0,
+  lastWarnAt: 0,
+  hooked: false,
+  lastUsedWritten: new Map(),
+});
+// A module reloaded in development finds a state object from before this field existed.
+state.lastUsedWritten ??= new Map();
 
 /**
  * A time-ordered (v7) uuid, minted before the write so the answer can carry
@@ -63,20 +83,47 @@ const state: LogState = (holder.__csDecisionLog ??= { rows: [], timer: null, wri
  */
 export function newDecisionId(now = Date.now()): string {
   const clock = (holder.__csDecisionClock ??= { ms: 0, seq: 0 });
-  if (now > clock.ms) clock.seq = crypto.randomInt(0, 2048);
+  if (now > clock.ms) clock.seq = randomBits(11);
   else clock.seq += 1;
   clock.ms = Math.max(now, clock.ms);
   if (clock.seq > 0xfff) {
     clock.ms += 1;
     clock.seq = 0;
   }
-  const bytes = crypto.randomBytes(16);
+  const bytes = Buffer.allocUnsafe(16);
   bytes.writeUIntBE(clock.ms, 0, 6);
   bytes[6] = 0x70 | (clock.seq >> 8);
   bytes[7] = clock.seq & 0xff;
+  randomInto(bytes, 8);
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = bytes.toString("hex");
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+// Random bytes drawn from the CSPRNG 4 KiB at a time: one call per decision (a syscall-backed fill each) was ~2 % of
+// the decision point's CPU. Each byte is used once.
+const POOL_BYTES = 4096;
+let pool = Buffer.alloc(0);
+let poolOffset = 0;
+
+function randomInto(target: Buffer, from: number) {
+  const need = target.length - from;
+  if (poolOffset + need > pool.length) {
+    pool = crypto.randomBytes(POOL_BYTES);
+    poolOffset = 0;
+  }
+  pool.copy(target, from, poolOffset, poolOffset + need);
+  poolOffset += need;
+}
+
+function randomBits(bits: number): number {
+  if (poolOffset + 2 > pool.length) {
+    pool = crypto.randomBytes(POOL_BYTES);
+    poolOffset = 0;
+  }
+  const value = pool.readUInt16BE(poolOffset) & ((1 << bits) - 1);
+  poolOffset += 2;
+  return value;
 }
 
 /** Queues one decision for the next flush; never blocks and never throws. */
@@ -143,51 +190,91 @@ async function drain() {
 
 /**
  * One statement: insert the batch and move last_used_at forward (never back)
- * for the NHIs it allowed. `on conflict do nothing` makes a retry after an
- * ambiguous failure (committed, but the reply was lost) harmless. NHI rows are
+ * for the NHIs it allowed that are due (see LAST_USED_EVERY_MS). After a
+ * failed flush, `on conflict do nothing` makes the retry harmless when the
+ * failure was ambiguous (committed, but the reply was lost). NHI rows are
  * locked in id order so two instances flushing at once cannot deadlock.
  */
 async function writeDecisions(batch: DecisionRecord[]) {
+  const written = state.lastUsedWritten;
+  const due = new Map<string, number>();
   const payload = JSON.stringify(
-    batch.map((r) => ({
-      id: r.id,
-      decided_at: r.decidedAt.toISOString(),
-      nhi_id: r.nhiId,
-      subject: r.subject,
-      action: r.action,
-      data_set_id: r.dataSetId,
-      resource: r.resource,
-      workflow_id: r.workflowId,
-      entitlement_id: r.entitlementId,
-      decision: r.decision,
-      reason_code: r.reasonCode,
-      reason_message: r.reasonMessage,
-      api_key_id: r.apiKeyId,
-      context: r.context,
-    })),
+    batch.map((r) => {
+      const at = r.decidedAt.getTime();
+      let touch = false;
+      if (r.decision && r.nhiId) {
+        const last = written.get(r.nhiId);
+        touch = last === undefined || at - last >= LAST_USED_EVERY_MS;
+        if (touch) due.set(r.nhiId, Math.max(due.get(r.nhiId) ?? 0, at));
+      }
+      return {
+        id: r.id,
+        decided_at: r.decidedAt.toISOString(),
+        nhi_id: r.nhiId,
+        subject: storable(r.subject),
+        action: storable(r.action),
+        data_set_id: r.dataSetId,
+        resource: storable(r.resource),
+        workflow_id: r.workflowId,
+        entitlement_id: r.entitlementId,
+        decision: r.decision,
+        reason_code: r.reasonCode,
+        reason_message: r.reasonMessage === null ? null : storable(r.reasonMessage),
+        api_key_id: r.apiKeyId,
+        context: r.context,
+        touch,
+      };
+    }),
   );
-  await sqlClient()`
-    with incoming as (
-      select * from jsonb_to_recordset(${payload}::jsonb) as r(
-        id uuid, decided_at timestamptz, nhi_id uuid, subject text, action text, data_set_id uuid, resource text,
-        workflow_id uuid, entitlement_id uuid, decision boolean, reason_code text, reason_message text, api_key_id uuid, context jsonb)
-    ), inserted as (
+  if (due.size === 0 && !state.failing) {
+    // The common case under steady load (every NHI's last_used_at written within the minute): the insert alone, and a
+    // plain one — `on conflict` (a speculative insertion per row) is only needed when retrying rows a failed flush put
+    // back, which may have committed after all.
+    await sqlClient()`
       insert into decisions (id, decided_at, nhi_id, subject, action, data_set_id, resource, workflow_id, entitlement_id,
                              decision, reason_code, reason_message, api_key_id, context)
       select id, decided_at, nhi_id, subject, action, data_set_id, resource, workflow_id, entitlement_id,
-             decision, reason_code, reason_message, api_key_id, context
-      from incoming
-      on conflict (id) do nothing
-      returning nhi_id, decided_at, decision
-    ), latest as (
-      select nhi_id, max(decided_at) as at from inserted where decision and nhi_id is not null group by nhi_id
-    ), locked as (
-      select n.id, l.at from nhis n join latest l on l.nhi_id = n.id
-      where n.last_used_at is null or n.last_used_at < l.at
-      order by n.id
-      for no key update of n
-    )
-    update nhis n set last_used_at = greatest(n.last_used_at, locked.at) from locked where n.id = locked.id`;
+             decision, reason_code, reason_message, api_key_id, context::jsonb
+      from json_to_recordset(${payload}::text::json) as r(
+        id uuid, decided_at timestamptz, nhi_id uuid, subject text, action text, data_set_id uuid, resource text,
+        workflow_id uuid, entitlement_id uuid, decision boolean, reason_code text, reason_message text, api_key_id uuid, context json)`;
+  } else {
+    await sqlClient()`
+      with incoming as (
+        select * from json_to_recordset(${payload}::text::json) as r(
+          id uuid, decided_at timestamptz, nhi_id uuid, subject text, action text, data_set_id uuid, resource text,
+          workflow_id uuid, entitlement_id uuid, decision boolean, reason_code text, reason_message text, api_key_id uuid, context json,
+          touch boolean)
+      ), inserted as (
+        insert into decisions (id, decided_at, nhi_id, subject, action, data_set_id, resource, workflow_id, entitlement_id,
+                               decision, reason_code, reason_message, api_key_id, context)
+        select id, decided_at, nhi_id, subject, action, data_set_id, resource, workflow_id, entitlement_id,
+               decision, reason_code, reason_message, api_key_id, context::jsonb
+        from incoming
+        on conflict (id) do nothing
+        returning id
+      ), latest as (
+        select i.nhi_id, max(i.decided_at) as at from incoming i join inserted using (id)
+        where i.touch and i.nhi_id is not null group by i.nhi_id
+      ), locked as (
+        select n.id, l.at from nhis n join latest l on l.nhi_id = n.id
+        where n.last_used_at is null or n.last_used_at < l.at
+        order by n.id
+        for no key update of n
+      )
+      update nhis n set last_used_at = greatest(n.last_used_at, locked.at) from locked where n.id = locked.id`;
+  }
+  // Bounded: forgetting only means one extra (harmless) write per NHI.
+  if (written.size + due.size > MAX_REMEMBERED_NHIS) written.clear();
+  for (const [nhiId, at] of due) written.set(nhiId, at);
+}
+
+/**
+ * PostgreSQL text cannot hold NUL, and one such value would fail the whole batch again on every retry: it is
+ * stored as U+FFFD. (Callers' strings are otherwise stored as given.)
+ */
+function storable(value: string): string {
+  return value.includes("\u0000") ? value.replaceAll("\u0000", "\uFFFD") : value;
 }
 
 /** Bounded memory while the database refuses writes: keep the newest MAX_BUFFERED, count what was dropped. */

@@ -67,7 +67,7 @@ export async function evaluateAccess(
     action: request.action.name,
     dataSetId: verdict.dataSetId,
     resource: request.resource.id,
-    workflowId: verdict.grant?.workflowId ?? request.context?.workflow ?? null,
+    workflowId: verdict.grant?.workflowId ?? askedWorkflow(request),
     entitlementId: verdict.grant?.entitlementId ?? null,
     decision: verdict.allow,
     reasonCode: verdict.reason?.code ?? null,
@@ -186,14 +186,28 @@ function grantNamedByToken(grants: Grant[], token: string | undefined): Grant | 
   }
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The workflow asked about, for the log's uuid column: a value that is no uuid (the HTTP schemas refuse it, a
+ * direct caller might not) would make the whole batched insert fail, so it stays in `context.workflow` only.
+ */
+function askedWorkflow(request: EvaluationRequest): string | null {
+  const workflow = request.context?.workflow;
+  return workflow && UUID.test(workflow) ? workflow : null;
+}
+
+/** jsonb cannot hold NUL; one such string would fail the log's whole batched insert. */
+const jsonText = (value: string) => value.replaceAll("\u0000", "\uFFFD");
+
 /** What the log keeps of the request context: the workflow asked about and the verified token's jti, never the token. */
 function storedContext(request: EvaluationRequest, verdict: Verdict): Record<string, unknown> | null {
   const context: Record<string, unknown> = {};
-  if (request.context?.workflow) context.workflow = request.context.workflow;
+  if (request.context?.workflow) context.workflow = jsonText(request.context.workflow);
   if (request.context?.token) context.tokenPresented = true;
   if (verdict.jti) context.jti = verdict.jti;
   if (verdict.guardrail) context.guardrail = verdict.guardrail;
-  if (request.subject.type !== "nhi") context.subjectType = request.subject.type;
-  if (request.resource.type !== "data_set") context.resourceType = request.resource.type;
+  if (request.subject.type !== "nhi") context.subjectType = jsonText(request.subject.type);
+  if (request.resource.type !== "data_set") context.resourceType = jsonText(request.resource.type);
   return Object.keys(context).length > 0 ? context : null;
 }
