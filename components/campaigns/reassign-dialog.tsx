@@ -3,13 +3,11 @@
 import * as React from "react";
 import { toast } from "sonner";
 import { reassignItemAction } from "@/app/(dashboard)/campaigns/actions";
-import { DialogFormFooter } from "@/components/forms/dialog-form";
-import { fieldErrorsOf } from "@/components/forms/form-controls";
+import { DialogFormFooter, ReasonField } from "@/components/forms/dialog-form";
 import { useFormDialog } from "@/components/forms/use-form-dialog";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { reassignItemInput } from "@/lib/validation/campaigns";
 
@@ -30,7 +28,7 @@ export function ReassignDialog({ campaignId, itemId, subject, currentReviewerId,
   const [reviewerId, setReviewerId] = React.useState("");
   const [reason, setReason] = React.useState("");
   const choices = candidates.filter((c) => c.id !== currentReviewerId);
-  const { open, onOpenChange, close, errors, setErrors, pending, formRef, run } = useFormDialog({
+  const { open, onOpenChange, close, errors, pending, formRef, validate, run } = useFormDialog({
     reset: () => {
       setReviewerId("");
       setReason("");
@@ -39,11 +37,11 @@ export function ReassignDialog({ campaignId, itemId, subject, currentReviewerId,
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const parsed = reassignItemInput.safeParse({ reviewerId, reason });
-    if (!parsed.success) return setErrors(fieldErrorsOf(parsed.error));
+    const parsed = validate(reassignItemInput, { reviewerId, reason });
+    if (!parsed) return;
     const name = choices.find((c) => c.id === reviewerId)?.name ?? "the new reviewer";
     run(
-      () => reassignItemAction({ campaignId, itemId, ...parsed.data }),
+      () => reassignItemAction({ campaignId, itemId, ...parsed }),
       () => {
         toast.success(`Reassigned to ${name}; they have been notified.`);
         close();
@@ -70,9 +68,15 @@ export function ReassignDialog({ campaignId, itemId, subject, currentReviewerId,
               ))}
             </Select>
           </Field>
-          <Field label="Reason" htmlFor={`reassign-${itemId}-reason`} error={errors.reason} required hint="Recorded in the audit trail and sent to the new reviewer.">
-            <Input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} disabled={pending} />
-          </Field>
+          <ReasonField
+            id={`reassign-${itemId}-reason`}
+            value={reason}
+            onChange={setReason}
+            error={errors.reason}
+            disabled={pending}
+            hint="Recorded in the audit trail and sent to the new reviewer."
+            required
+          />
           <DialogFormFooter pending={pending} variant="default">
             Reassign
           </DialogFormFooter>

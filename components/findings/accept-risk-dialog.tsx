@@ -5,23 +5,20 @@ import { ShieldCheck } from "lucide-react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
 import { DialogFormFooter, ReasonField } from "@/components/forms/dialog-form";
-import { fieldErrorsOf } from "@/components/forms/form-controls";
+import { EndOfDayField, endOfDayIso } from "@/components/forms/end-of-day-field";
 import { useFormDialog } from "@/components/forms/use-form-dialog";
 import { MAX_ACCEPTANCE_DAYS, acceptFindingInput } from "@/lib/validation/findings";
 import { acceptFindingRiskAction } from "@/app/(dashboard)/findings/actions";
 
 // The acceptance runs through the end of the chosen day (UTC); the last whole day inside the limit is one short of it.
 const MAX_DAYS_AHEAD = MAX_ACCEPTANCE_DAYS - 1;
-const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
 /** The accountable owner (or an identity owner) accepts a finding's risk, with a reason, until a date. */
 export function AcceptRiskDialog({ findingId, title, targetName }: { findingId: string; title: string; targetName: string | null }) {
   const [reason, setReason] = React.useState("");
   const [untilDay, setUntilDay] = React.useState("");
-  const { open, onOpenChange, close, errors, setErrors, pending, formRef, run } = useFormDialog({
+  const { open, onOpenChange, close, errors, pending, formRef, validate, run } = useFormDialog({
     lockWhilePending: true,
     reset: () => {
       setReason("");
@@ -31,13 +28,8 @@ export function AcceptRiskDialog({ findingId, title, targetName }: { findingId: 
 
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const input = { reason, until: untilDay ? `${untilDay}T23:59:59Z` : "" };
-    const parsed = acceptFindingInput.safeParse(input);
-    if (!parsed.success) {
-      const found = fieldErrorsOf(parsed.error);
-      if (!untilDay) found.until = ["Choose the last day the acceptance holds"];
-      return setErrors(found);
-    }
+    const input = { reason, until: endOfDayIso(untilDay) };
+    if (!validate(acceptFindingInput, input, { until: !untilDay && "Choose the last day the acceptance holds" })) return;
     run(
       () => acceptFindingRiskAction({ id: findingId, ...input }),
       () => {
@@ -71,23 +63,18 @@ export function AcceptRiskDialog({ findingId, title, targetName }: { findingId: 
             hint="Why the risk is acceptable for now, and what will end it. At least 10 characters; recorded in the audit trail."
             required
           />
-          <Field
+          <EndOfDayField
+            id={`accept-${findingId}-until`}
             label="Accepted until"
-            htmlFor={`accept-${findingId}-until`}
+            value={untilDay}
+            onChange={setUntilDay}
             error={errors.until}
             hint={`Through the end of this day (UTC); at most ${MAX_ACCEPTANCE_DAYS} days from now.`}
+            disabled={pending}
             required
-          >
-            <Input
-              type="date"
-              min={isoDay(1)}
-              max={isoDay(MAX_DAYS_AHEAD)}
-              value={untilDay}
-              onChange={(e) => setUntilDay(e.target.value)}
-              disabled={pending}
-              className="w-auto"
-            />
-          </Field>
+            minDaysAhead={1}
+            maxDaysAhead={MAX_DAYS_AHEAD}
+          />
           <DialogFormFooter pending={pending}>Accept risk</DialogFormFooter>
         </form>
       </DialogContent>

@@ -2,6 +2,7 @@
 
 import * as React from "react";
 import { toast } from "sonner";
+import type { z } from "zod";
 import type { ActionResult } from "@/lib/server/action";
 import { type FieldErrors, fieldErrorsOf, focusFirstInvalid } from "./form-controls";
 
@@ -64,6 +65,22 @@ export function useFormDialog({ reset, resetOn = "open", clearErrorsOnClose = fa
   }
 
   /**
+   * Checks the input against its shared schema before anything is sent. On
+   * failure the errors land on the fields and it returns undefined; `instead`
+   * replaces a field's messages where the schema's wording suits an API caller
+   * but not a form (an empty choice: "Choose a data set"). A falsy entry keeps
+   * the schema's messages.
+   */
+  function validate<S extends z.ZodType>(schema: S, input: unknown, instead: Record<string, string | false> = {}): z.infer<S> | undefined {
+    const parsed = schema.safeParse(input);
+    if (parsed.success) return parsed.data;
+    const found = fieldErrorsOf(parsed.error);
+    for (const [field, message] of Object.entries(instead)) if (message) found[field] = [message];
+    setErrors(found);
+    return undefined;
+  }
+
+  /**
    * Sends a server action in the transition. On failure its field errors land
    * on the fields and its message in a toast; on success `done` gets the data.
    */
@@ -80,5 +97,5 @@ export function useFormDialog({ reset, resetOn = "open", clearErrorsOnClose = fa
     });
   }
 
-  return { open, onOpenChange, close, errors, setErrors, pending, formRef, run };
+  return { open, onOpenChange, close, errors, setErrors, pending, formRef, validate, run };
 }

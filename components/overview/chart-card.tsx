@@ -1,18 +1,11 @@
 import * as React from "react";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
+import { VALUE_TONES, type ValueTone } from "@/components/ui/stat";
 import { TBody, TCaption, TD, TH, THead, TR, Table } from "@/components/ui/table";
 import { cn, focusRing } from "@/lib/utils";
 
-export type Figure = { label: string; value: number; tone?: "neutral" | "success" | "warning" | "danger" | "info" };
-
-const TONE = {
-  neutral: "text-foreground",
-  success: "text-success",
-  warning: "text-warning",
-  danger: "text-danger",
-  info: "text-info",
-} as const;
+export type Figure = { label: string; value: number; tone?: ValueTone };
 
 /** The headline numbers beside a chart: what a screen-reader or a glance needs without reading the plot. */
 export function Figures({ figures }: { figures: Figure[] }) {
@@ -21,7 +14,7 @@ export function Figures({ figures }: { figures: Figure[] }) {
       {figures.map((f) => (
         <div key={f.label} className="grid gap-0.5">
           <dt className="text-xs text-muted-foreground">{f.label}</dt>
-          <dd className={cn("text-lg leading-tight font-semibold tabular-nums", TONE[f.tone ?? "neutral"])}>
+          <dd className={cn("text-lg leading-tight font-semibold tabular-nums", VALUE_TONES[f.tone ?? "neutral"])}>
             {f.value.toLocaleString("en")}
           </dd>
         </div>

@@ -1,6 +1,5 @@
 import * as React from "react";
-import Link from "next/link";
-import { cn, focusRing } from "@/lib/utils";
+import { type LinkTab, LinkTabs } from "@/components/lists/link-tabs";
 
 export type RequestTab = "mine" | "requested" | "all";
 
@@ -10,36 +9,13 @@ export const REQUEST_TAB_QUERY: Record<RequestTab, { inbox?: "mine" | "requested
   all: { status: "pending" },
 };
 
-const TABS: { tab: RequestTab; label: string; href: string }[] = [
-  { tab: "mine", label: "Waiting for me", href: "/requests" },
-  { tab: "requested", label: "My requests", href: "/requests?inbox=requested" },
-  { tab: "all", label: "All pending", href: "/requests?status=pending" },
+const TABS: LinkTab<RequestTab>[] = [
+  { key: "mine", label: "Waiting for me", href: "/requests" },
+  { key: "requested", label: "My requests", href: "/requests?inbox=requested" },
+  { key: "all", label: "All pending", href: "/requests?status=pending" },
 ];
 
-/** Plain links styled as tabs: each list is its own URL, so it can be bookmarked and shared. */
+/** The request inboxes; "All pending" only for those who may see every request. */
 export function RequestTabs({ current, showAll }: { current: RequestTab; showAll: boolean }) {
-  return (
-    <nav aria-label="Request lists" className="mb-4 border-b border-border">
-      <ul className="-mb-px flex flex-wrap gap-1">
-        {TABS.filter((t) => showAll || t.tab !== "all").map((t) => {
-          const active = t.tab === current;
-          return (
-            <li key={t.tab}>
-              <Link
-                href={t.href}
-                aria-current={active ? "page" : undefined}
-                className={cn(
-                  "inline-flex h-9 items-center rounded-t-md border-b-2 px-3 text-sm font-medium transition-colors",
-                  active ? "border-primary text-foreground" : "border-transparent text-muted-foreground hover:text-foreground",
-                  focusRing,
-                )}
-              >
-                {t.label}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
-  );
+  return <LinkTabs label="Request lists" tabs={TABS.filter((t) => showAll || t.key !== "all")} current={current} />;
 }

@@ -2,7 +2,8 @@ import * as React from "react";
 import Link from "next/link";
 import { cn, focusRing } from "@/lib/utils";
 
-const TONES = {
+/** Colours for a headline number; the tile's value here and the figures beside a chart share them. */
+export const VALUE_TONES = {
   neutral: "text-foreground",
   success: "text-success",
   warning: "text-warning",
@@ -10,12 +11,14 @@ const TONES = {
   info: "text-info",
 } as const;
 
+export type ValueTone = keyof typeof VALUE_TONES;
+
 export type StatProps = {
   label: React.ReactNode;
   value: React.ReactNode;
   hint?: React.ReactNode;
   /** Colours the value, e.g. "danger" for overdue reviews. */
-  tone?: keyof typeof TONES;
+  tone?: ValueTone;
   /** Makes the whole tile a link to the list behind the number. */
   href?: string;
   className?: string;
@@ -25,7 +28,7 @@ export function Stat({ label, value, hint, tone = "neutral", href, className }: 
   const body = (
     <dl className="grid gap-1">
       <dt className="text-xs font-medium text-muted-foreground">{label}</dt>
-      <dd className={cn("text-2xl leading-tight font-semibold tabular-nums tracking-tight", TONES[tone])}>
+      <dd className={cn("text-2xl leading-tight font-semibold tabular-nums tracking-tight", VALUE_TONES[tone])}>
         {value}
       </dd>
       {hint ? <dd className="text-xs text-muted-foreground">{hint}</dd> : null}

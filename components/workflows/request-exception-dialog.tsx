@@ -6,10 +6,10 @@ import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { DialogFormFooter, ReasonField } from "@/components/forms/dialog-form";
-import { CheckboxGroup, fieldErrorsOf } from "@/components/forms/form-controls";
+import { EndOfDayField, endOfDayIso } from "@/components/forms/end-of-day-field";
+import { CheckboxGroup } from "@/components/forms/form-controls";
 import { useFormDialog } from "@/components/forms/use-form-dialog";
 import { requestExceptionInput } from "@/lib/validation/exceptions";
 import { dataAction } from "@/lib/validation/workflows";
@@ -20,15 +20,13 @@ const ACTION_OPTIONS = dataAction.options.map((value) => ({ value, label: value 
 // The schema allows up to 180 days from now; the last whole day that stays inside it is 179 days ahead.
 const MAX_DAYS_AHEAD = 179;
 
-const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
-
 /** Asks the business owner for time-boxed access outside the approved data sets. */
 export function RequestExceptionDialog({ workflowId, dataSets }: { workflowId: string; dataSets: DataSetOption[] }) {
   const [dataSetId, setDataSetId] = React.useState("");
   const [actions, setActions] = React.useState<DataAction[]>(["read"]);
   const [reason, setReason] = React.useState("");
   const [expiresOn, setExpiresOn] = React.useState("");
-  const { open, onOpenChange, close, errors, setErrors, pending, formRef, run } = useFormDialog({
+  const { open, onOpenChange, close, errors, pending, formRef, validate, run } = useFormDialog({
     lockWhilePending: true,
     reset: () => {
       setDataSetId("");
@@ -41,14 +39,9 @@ export function RequestExceptionDialog({ workflowId, dataSets }: { workflowId: s
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     // The exception lasts through the chosen day (UTC), so "tomorrow" means all of tomorrow.
-    const input = { workflowId, dataSetId, actions, reason, expiresAt: expiresOn ? `${expiresOn}T23:59:59Z` : "" };
-    const parsed = requestExceptionInput.safeParse(input);
-    if (!parsed.success) {
-      const found = fieldErrorsOf(parsed.error);
-      if (!dataSetId) found.dataSetId = ["Choose a data set"];
-      if (!expiresOn) found.expiresAt = ["Choose the last day of the exception"];
-      return setErrors(found);
-    }
+    const input = { workflowId, dataSetId, actions, reason, expiresAt: endOfDayIso(expiresOn) };
+    const instead = { dataSetId: !dataSetId && "Choose a data set", expiresAt: !expiresOn && "Choose the last day of the exception" };
+    if (!validate(requestExceptionInput, input, instead)) return;
     run(
       () => requestExceptionAction(input),
       () => {
@@ -103,23 +96,18 @@ export function RequestExceptionDialog({ workflowId, dataSets }: { workflowId: s
             hint="Why the task needs this access, and why only for a while."
             required
           />
-          <Field
+          <EndOfDayField
+            id="exception-expires"
             label="Expiry date"
-            htmlFor="exception-expires"
+            value={expiresOn}
+            onChange={setExpiresOn}
             error={errors.expiresAt}
             hint="Access ends at the end of this day (UTC); at most 180 days from now."
+            disabled={pending}
             required
-          >
-            <Input
-              type="date"
-              min={isoDay(0)}
-              max={isoDay(MAX_DAYS_AHEAD)}
-              value={expiresOn}
-              onChange={(e) => setExpiresOn(e.target.value)}
-              disabled={pending}
-              className="w-auto"
-            />
-          </Field>
+            minDaysAhead={0}
+            maxDaysAhead={MAX_DAYS_AHEAD}
+          />
           <DialogFormFooter pending={pending}>Request exception</DialogFormFooter>
         </form>
       </DialogContent>

@@ -8,7 +8,6 @@ import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { DialogFormFooter, ReasonField } from "@/components/forms/dialog-form";
-import { fieldErrorsOf } from "@/components/forms/form-controls";
 import { useFormDialog } from "@/components/forms/use-form-dialog";
 import { transferOwnershipInput } from "@/lib/validation/workflows";
 import { transferWorkflowOwnershipAction } from "@/app/(dashboard)/workflows/actions";
@@ -34,7 +33,7 @@ export function TransferOwnershipDialog({ workflowId, users, current, sides, def
   const [side, setSide] = React.useState<Side>(defaultSide);
   const [toUserId, setToUserId] = React.useState("");
   const [reason, setReason] = React.useState("");
-  const { open, onOpenChange, close, errors, setErrors, pending, formRef, run } = useFormDialog({
+  const { open, onOpenChange, close, errors, pending, formRef, validate, run } = useFormDialog({
     lockWhilePending: true,
     reset: () => {
       setSide(defaultSide);
@@ -47,12 +46,7 @@ export function TransferOwnershipDialog({ workflowId, users, current, sides, def
   function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const input = { side, toUserId, reason };
-    const parsed = transferOwnershipInput.safeParse(input);
-    if (!parsed.success) {
-      const found = fieldErrorsOf(parsed.error);
-      if (!toUserId) found.toUserId = ["Choose the new owner"];
-      return setErrors(found);
-    }
+    if (!validate(transferOwnershipInput, input, { toUserId: !toUserId && "Choose the new owner" })) return;
     run(
       () => transferWorkflowOwnershipAction({ id: workflowId, ...input }),
       () => {

@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/domain/actor";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { announceRevocation } from "@/lib/domain/revocation/revoke-access";
 import { revokeRows } from "@/lib/domain/revocation/revoke-rows";
-import { lockCampaign, requireStatus } from "./load-campaign";
+import { lockCampaign } from "./load-campaign";
 
 export type CloseOutcome = {
   id: string;
@@ -31,8 +31,7 @@ export type CloseOutcome = {
 export async function closeCampaign(actor: Actor, id: string, reason?: string): Promise<CloseOutcome> {
   requirePermission(actor, "campaigns.manage");
   return db.transaction(async (tx) => {
-    const campaign = await lockCampaign(tx, id);
-    requireStatus(campaign, ["active"], "close");
+    const campaign = await lockCampaign(tx, id, ["active"], "close");
     const now = new Date();
     const policy = campaign.nonResponse;
     const note =

@@ -8,7 +8,7 @@ import { notify } from "@/lib/domain/notifications/notify";
 import { reviewerSql } from "@/lib/domain/reviews/reviewer-sql";
 import { AppError } from "@/lib/errors";
 import type { CampaignScope } from "@/lib/validation/campaigns";
-import { lockCampaign, requireStatus } from "./load-campaign";
+import { lockCampaign } from "./load-campaign";
 import { POPULATION_FROM, SNAPSHOT_SQL, scopeSql } from "./scope-sql";
 import { computeSnapshotHash } from "./snapshot-hash";
 
@@ -24,8 +24,7 @@ export type LaunchOutcome = { id: string; status: "active"; populationSize: numb
 export async function launchCampaign(actor: Actor, id: string, reason?: string): Promise<LaunchOutcome> {
   requirePermission(actor, "campaigns.manage");
   return db.transaction(async (tx) => {
-    const campaign = await lockCampaign(tx, id);
-    requireStatus(campaign, ["draft"], "launch");
+    const campaign = await lockCampaign(tx, id, ["draft"], "launch");
     const now = new Date();
     if (campaign.dueAt.getTime() <= now.getTime()) throw AppError.invalid("dueAt", "is in the past; a campaign must be due after its launch");
     const firstStage = campaign.stages[0]!;

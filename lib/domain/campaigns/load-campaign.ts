@@ -8,7 +8,8 @@ export type CampaignRow = typeof reviewCampaigns.$inferSelect;
 /**
  * Locks the campaign row for the rest of the transaction: launch, close and
  * reassign serialise on it, so a double click or two admins at once see the
- * state the first one left (the second launch answers 409).
+ * state the first one left (the second launch answers 409). Answers 409 unless
+ * the campaign is in one of the `allowed` statuses ("Cannot <doing> a campaign…").
  *
  * NO KEY UPDATE, not UPDATE: a reviewer's decision opening the next stage
  * inserts an item whose foreign key takes KEY SHARE on this row while the
@@ -16,9 +17,11 @@ export type CampaignRow = typeof reviewCampaigns.$inferSelect;
  * waiting on that item. Close instead repeats its UPDATE until nothing is
  * pending (close-campaign.ts).
  */
-export async function lockCampaign(tx: Transaction, id: string): Promise<CampaignRow> {
+export async function lockCampaign(tx: Transaction, id: string, allowed: CampaignRow["status"][], doing: string): Promise<CampaignRow> {
   const [row] = await tx.select().from(reviewCampaigns).where(eq(reviewCampaigns.id, id)).for("no key update");
   if (!row) throw AppError.notFound("Campaign");
+  // Checked under the lock, so the status cannot change before the caller's writes.
+  requireStatus(row, allowed, doing);
   return row;
 }
 

@@ -8,7 +8,7 @@ import { notify } from "@/lib/domain/notifications/notify";
 import { isEligibleReviewer } from "@/lib/domain/reviews/reviewer-sql";
 import { AppError } from "@/lib/errors";
 import type { ReassignItemInput } from "@/lib/validation/campaigns";
-import { lockCampaign, requireStatus } from "./load-campaign";
+import { lockCampaign } from "./load-campaign";
 
 /**
  * A campaign manager moves a pending item to another reviewer: an active user
@@ -18,8 +18,7 @@ import { lockCampaign, requireStatus } from "./load-campaign";
 export async function reassignItem(actor: Actor, campaignId: string, itemId: string, input: ReassignItemInput) {
   requirePermission(actor, "campaigns.manage");
   return db.transaction(async (tx) => {
-    const campaign = await lockCampaign(tx, campaignId);
-    requireStatus(campaign, ["active"], "reassign items of");
+    const campaign = await lockCampaign(tx, campaignId, ["active"], "reassign items of");
     const [row] = await tx
       .select({ item: reviewItems, e: entitlements })
       .from(reviewItems)

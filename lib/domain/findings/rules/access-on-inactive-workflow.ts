@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Rule } from "../types";
-import { firstActive } from "./sql-helpers";
+import { workflowOwner, workflowOwnerJoins } from "./sql-helpers";
 
 export const accessOnInactiveWorkflow: Rule = {
   id: "access-on-inactive-workflow",
@@ -14,7 +14,7 @@ export const accessOnInactiveWorkflow: Rule = {
   controls: ["offboarding-on-retire", "one-click-revoke"],
   query: () => sql`
     select w.id as target_id,
-      ${firstActive([sql`w.identity_owner_id`, "io"], [sql`w.business_owner_id`, "bo"])} as owner_id,
+      ${workflowOwner("identity")} as owner_id,
       jsonb_build_object('name', w.name, 'workflowId', w.id, 'status', w.status,
         'activeEntitlements', x.entitlements, 'activeCredentials', x.credentials) as details
     from workflows w
@@ -22,7 +22,6 @@ export const accessOnInactiveWorkflow: Rule = {
       select count(distinct e.id)::int as entitlements, count(c.id)::int as credentials
       from entitlements e left join credentials c on c.entitlement_id = e.id and c.status = 'active'
       where e.workflow_id = w.id and e.status = 'active') x
-    left join users bo on bo.id = w.business_owner_id
-    left join users io on io.id = w.identity_owner_id
+    ${workflowOwnerJoins}
     where w.status in ('suspended', 'retired') and x.entitlements > 0`,
 };

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Rule } from "../types";
-import { firstActive } from "./sql-helpers";
+import { workflowOwner, workflowOwnerJoins } from "./sql-helpers";
 
 export const autonomousWithoutGuardrails: Rule = {
   id: "autonomous-on-utility-or-standing-write",
@@ -14,7 +14,7 @@ export const autonomousWithoutGuardrails: Rule = {
   controls: ["autonomy-posture", "jit-credentials", "dual-control"],
   query: () => sql`
     select w.id as target_id,
-      ${firstActive([sql`w.identity_owner_id`, "io"], [sql`w.business_owner_id`, "bo"])} as owner_id,
+      ${workflowOwner("identity")} as owner_id,
       jsonb_strip_nulls(jsonb_build_object('name', w.name, 'workflowId', w.id,
         'utilityNhis', u.names, 'standingWriteEntitlements', nullif(s.entitlements, 0))) as details
     from workflows w
@@ -26,7 +26,6 @@ export const autonomousWithoutGuardrails: Rule = {
       select count(*)::int as entitlements from entitlements e
       where e.workflow_id = w.id and e.status = 'active' and not e.jit
         and e.actions && '{write,delete,admin}'::data_action[]) s
-    left join users bo on bo.id = w.business_owner_id
-    left join users io on io.id = w.identity_owner_id
+    ${workflowOwnerJoins}
     where w.autonomy = 'autonomous' and w.status = 'active' and (u.names is not null or s.entitlements > 0)`,
 };

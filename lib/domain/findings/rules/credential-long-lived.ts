@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Rule } from "../types";
-import { firstActive } from "./sql-helpers";
+import { credentialName, nhiOwner, nhiOwnerJoin } from "./sql-helpers";
 
 /** The longest a static secret may stay valid from issue (OWASP NHI7 recommends short, rotated lifetimes). */
 export const MAX_CREDENTIAL_LIFETIME_DAYS = 365;
@@ -16,12 +16,12 @@ export const credentialLongLived: Rule = {
   owner: "The NHI's owner; none while the NHI is orphaned (that is its own finding).",
   controls: ["credential-lifecycle", "jit-credentials", "autonomy-posture"],
   query: () => sql`
-    select c.id as target_id, ${firstActive([sql`n.owner_id`, "o"])} as owner_id,
-      jsonb_build_object('name', coalesce(nullif(c.name, ''), n.name || ' ' || c.kind), 'nhiId', n.id, 'kind', c.kind,
+    select c.id as target_id, ${nhiOwner} as owner_id,
+      jsonb_build_object('name', ${credentialName}, 'nhiId', n.id, 'kind', c.kind,
         'issuedAt', c.issued_at, 'expiresAt', c.expires_at, 'flagReason', c.flag_reason) as details
     from credentials c
     join nhis n on n.id = c.nhi_id
-    left join users o on o.id = n.owner_id
+    ${nhiOwnerJoin}
     where c.status = 'active' and c.kind <> 'jit_token'
       and (c.expires_at is null
         or c.expires_at > c.issued_at + make_interval(days => ${MAX_CREDENTIAL_LIFETIME_DAYS})

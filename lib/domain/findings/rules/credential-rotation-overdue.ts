@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Rule } from "../types";
-import { at, firstActive } from "./sql-helpers";
+import { at, credentialName, nhiOwner, nhiOwnerJoin } from "./sql-helpers";
 
 export const credentialRotationOverdue: Rule = {
   id: "credential-rotation-overdue",
@@ -13,13 +13,13 @@ export const credentialRotationOverdue: Rule = {
   owner: "The NHI's owner; none while the NHI is orphaned.",
   controls: ["credential-lifecycle"],
   query: (now) => sql`
-    select c.id as target_id, ${firstActive([sql`n.owner_id`, "o"])} as owner_id,
-      jsonb_build_object('name', coalesce(nullif(c.name, ''), n.name || ' ' || c.kind), 'nhiId', n.id,
+    select c.id as target_id, ${nhiOwner} as owner_id,
+      jsonb_build_object('name', ${credentialName}, 'nhiId', n.id,
         'rotationPeriodDays', c.rotation_period_days, 'lastRotatedAt', coalesce(c.last_rotated_at, c.issued_at),
         'dueAt', coalesce(c.last_rotated_at, c.issued_at) + make_interval(days => c.rotation_period_days)) as details
     from credentials c
     join nhis n on n.id = c.nhi_id
-    left join users o on o.id = n.owner_id
+    ${nhiOwnerJoin}
     where c.status = 'active' and c.kind <> 'jit_token' and c.rotation_period_days is not null
       and coalesce(c.last_rotated_at, c.issued_at) + make_interval(days => c.rotation_period_days) < ${at(now)}`,
 };

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { actionsCovered } from "@/lib/domain/approvals/coverage";
 import type { Rule } from "../types";
-import { firstActive } from "./sql-helpers";
+import { entitlementRef, workflowOwner, workflowOwnerJoins } from "./sql-helpers";
 
 export const entitlementExceedsApproval: Rule = {
   id: "entitlement-exceeds-approval",
@@ -19,9 +19,8 @@ export const entitlementExceedsApproval: Rule = {
   // (lib/domain/approvals/coverage.ts) — and only those are joined for names.
   query: () => sql`
     select e.id as target_id,
-      ${firstActive([sql`w.business_owner_id`, "bo"], [sql`w.identity_owner_id`, "io"])} as owner_id,
-      jsonb_build_object('name', n.name || ' → ' || d.name, 'nhiId', e.nhi_id, 'workflowId', e.workflow_id,
-        'dataSetId', e.data_set_id, 'actions', e.actions, 'approvedActions', coalesce(x.approved, '{}')) as details
+      ${workflowOwner("business")} as owner_id,
+      jsonb_build_object(${entitlementRef}, 'actions', e.actions, 'approvedActions', coalesce(x.approved, '{}')) as details
     from (
       select e.id, e.approved from (
         select e.id, e.workflow_id, e.data_set_id, e.actions, a.actions as approved
@@ -34,6 +33,5 @@ export const entitlementExceedsApproval: Rule = {
     join workflows w on w.id = e.workflow_id
     join nhis n on n.id = e.nhi_id
     join data_sets d on d.id = e.data_set_id
-    left join users bo on bo.id = w.business_owner_id
-    left join users io on io.id = w.identity_owner_id`,
+    ${workflowOwnerJoins}`,
 };

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Rule } from "../types";
-import { daysBefore, firstActive } from "./sql-helpers";
+import { daysBefore, entitlementRef, workflowOwner, workflowOwnerJoins } from "./sql-helpers";
 
 export const UNUSED_DAYS = 90;
 
@@ -16,15 +16,13 @@ export const entitlementUnused: Rule = {
   controls: ["review-cadence", "review-campaigns", "one-click-revoke"],
   query: (now) => sql`
     select e.id as target_id,
-      ${firstActive([sql`w.identity_owner_id`, "io"], [sql`w.business_owner_id`, "bo"])} as owner_id,
-      jsonb_build_object('name', n.name || ' → ' || d.name, 'nhiId', e.nhi_id, 'workflowId', e.workflow_id,
-        'dataSetId', e.data_set_id, 'lastUsedAt', n.last_used_at) as details
+      ${workflowOwner("identity")} as owner_id,
+      jsonb_build_object(${entitlementRef}, 'lastUsedAt', n.last_used_at) as details
     from entitlements e
     join nhis n on n.id = e.nhi_id
     join workflows w on w.id = e.workflow_id
     join data_sets d on d.id = e.data_set_id
-    left join users bo on bo.id = w.business_owner_id
-    left join users io on io.id = w.identity_owner_id
+    ${workflowOwnerJoins}
     where e.status = 'active'
       and coalesce(greatest(e.business_approved_at, e.identity_approved_at), e.created_at) < ${daysBefore(now, UNUSED_DAYS)}
       and (n.last_used_at is null or n.last_used_at < ${daysBefore(now, UNUSED_DAYS)})`,

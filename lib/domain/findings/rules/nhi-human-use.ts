@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Rule } from "../types";
-import { daysBefore, firstActive } from "./sql-helpers";
+import { daysBefore, nhiOwner, nhiOwnerJoin } from "./sql-helpers";
 
 /** Interactive sign-ins older than this no longer raise the finding by themselves. */
 export const HUMAN_USE_WINDOW_DAYS = 90;
@@ -16,11 +16,11 @@ export const nhiHumanUse: Rule = {
   owner: "The NHI's owner; none while the NHI is orphaned.",
   controls: ["inventory-import", "jit-credentials"],
   query: (now) => sql`
-    select n.id as target_id, ${firstActive([sql`n.owner_id`, "o"])} as owner_id,
+    select n.id as target_id, ${nhiOwner} as owner_id,
       jsonb_strip_nulls(jsonb_build_object('name', n.name, 'nhiId', n.id, 'humanUseSeenAt', n.human_use_seen_at,
         'passwordEnabled', case when n.attributes ->> 'passwordEnabled' = 'true' then true end)) as details
     from nhis n
-    left join users o on o.id = n.owner_id
+    ${nhiOwnerJoin}
     where n.status <> 'decommissioned'
       and (n.human_use_seen_at >= ${daysBefore(now, HUMAN_USE_WINDOW_DAYS)} or n.attributes ->> 'passwordEnabled' = 'true')`,
 };

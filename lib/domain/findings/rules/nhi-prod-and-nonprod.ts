@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Rule } from "../types";
-import { firstActive } from "./sql-helpers";
+import { nhiOwner, nhiOwnerJoin } from "./sql-helpers";
 
 export const nhiProdAndNonProd: Rule = {
   id: "nhi-prod-and-nonprod",
@@ -13,7 +13,7 @@ export const nhiProdAndNonProd: Rule = {
   owner: "The NHI's owner; none while the NHI is orphaned.",
   controls: ["guardrail-policies", "approved-data-sets"],
   query: () => sql`
-    select n.id as target_id, ${firstActive([sql`n.owner_id`, "o"])} as owner_id,
+    select n.id as target_id, ${nhiOwner} as owner_id,
       jsonb_build_object('name', n.name, 'nhiId', n.id, 'environments', x.environments) as details
     from (
       -- Three booleans per identity instead of a distinct array: one cheap hash aggregate over the grants.
@@ -26,6 +26,6 @@ export const nhiProdAndNonProd: Rule = {
       group by e.nhi_id
       having bool_or(d.environment = 'prod') and bool_or(d.environment <> 'prod')) x
     join nhis n on n.id = x.nhi_id
-    left join users o on o.id = n.owner_id
+    ${nhiOwnerJoin}
     where n.status <> 'decommissioned'`,
 };

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Rule } from "../types";
-import { firstActive } from "./sql-helpers";
+import { nhiOwner, nhiOwnerJoin } from "./sql-helpers";
 
 export const nhiSharedAcrossWorkflows: Rule = {
   id: "nhi-shared-across-workflows",
@@ -13,7 +13,7 @@ export const nhiSharedAcrossWorkflows: Rule = {
   owner: "The NHI's owner; none while the NHI is orphaned.",
   controls: ["workload-binding", "approved-data-sets"],
   query: () => sql`
-    select n.id as target_id, ${firstActive([sql`n.owner_id`, "o"])} as owner_id,
+    select n.id as target_id, ${nhiOwner} as owner_id,
       jsonb_build_object('name', n.name, 'nhiId', n.id, 'workflowCount', x.workflows, 'workflows', x.names) as details
     from (
       select b.nhi_id, count(*)::int as workflows, (array_agg(w.name order by w.name))[1:5] as names
@@ -22,6 +22,6 @@ export const nhiSharedAcrossWorkflows: Rule = {
       group by b.nhi_id
       having count(*) > 1) x
     join nhis n on n.id = x.nhi_id
-    left join users o on o.id = n.owner_id
+    ${nhiOwnerJoin}
     where n.status <> 'decommissioned'`,
 };

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Rule } from "../types";
-import { daysBefore, firstActive } from "./sql-helpers";
+import { daysBefore, nhiOwner, nhiOwnerJoin } from "./sql-helpers";
 
 /** A new identity gets this long to be bound to the workflow it was made for. */
 export const UNBOUND_GRACE_DAYS = 7;
@@ -16,10 +16,10 @@ export const nhiWithoutWorkflow: Rule = {
   owner: "The NHI's owner; none while the NHI is orphaned.",
   controls: ["workload-binding", "inventory-import", "one-click-revoke"],
   query: (now) => sql`
-    select n.id as target_id, ${firstActive([sql`n.owner_id`, "o"])} as owner_id,
+    select n.id as target_id, ${nhiOwner} as owner_id,
       jsonb_build_object('name', n.name, 'nhiId', n.id, 'lastUsedAt', n.last_used_at) as details
     from nhis n
-    left join users o on o.id = n.owner_id
+    ${nhiOwnerJoin}
     where n.status = 'active' and n.created_at < ${daysBefore(now, UNBOUND_GRACE_DAYS)}
       and not exists (
         select 1 from workflow_nhis b join workflows w on w.id = b.workflow_id

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Rule } from "../types";
+import { nhiOwnerJoin } from "./sql-helpers";
 
 export const orphanedNhi: Rule = {
   id: "orphaned-nhi",
@@ -19,6 +20,6 @@ export const orphanedNhi: Rule = {
        where b.nhi_id = n.id order by w.name, w.id limit 1) as owner_id,
       jsonb_build_object('name', n.name, 'nhiId', n.id, 'formerOwnerId', n.owner_id,
         'reason', case when n.owner_id is null then 'no owner' else 'owner deactivated' end) as details
-    from nhis n left join users o on o.id = n.owner_id
+    from nhis n ${nhiOwnerJoin}
     where n.status <> 'decommissioned' and (n.owner_id is null or not o.active)`,
 };

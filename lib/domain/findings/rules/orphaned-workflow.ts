@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Rule } from "../types";
-import { firstActive } from "./sql-helpers";
+import { workflowOwner, workflowOwnerJoins } from "./sql-helpers";
 
 const side = (alias: string) =>
   sql.raw(`case when ${alias}.id is null then 'missing' when not ${alias}.active then 'deactivated' end`);
@@ -17,11 +17,10 @@ export const orphanedWorkflow: Rule = {
   controls: ["owner-accountability", "offboarding-on-retire"],
   query: () => sql`
     select w.id as target_id,
-      ${firstActive([sql`w.business_owner_id`, "bo"], [sql`w.identity_owner_id`, "io"])} as owner_id,
+      ${workflowOwner("business")} as owner_id,
       jsonb_strip_nulls(jsonb_build_object('name', w.name, 'workflowId', w.id,
         'businessOwner', ${side("bo")}, 'identityOwner', ${side("io")})) as details
     from workflows w
-    left join users bo on bo.id = w.business_owner_id
-    left join users io on io.id = w.identity_owner_id
+    ${workflowOwnerJoins}
     where w.status <> 'retired' and (bo.id is null or not bo.active or io.id is null or not io.active)`,
 };

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Rule } from "../types";
-import { at, firstActive } from "./sql-helpers";
+import { at, entitlementRef, workflowOwner, workflowOwnerJoins } from "./sql-helpers";
 
 export const reviewOverdue: Rule = {
   id: "review-overdue",
@@ -14,14 +14,12 @@ export const reviewOverdue: Rule = {
   controls: ["review-cadence", "review-campaigns"],
   query: (now) => sql`
     select e.id as target_id,
-      ${firstActive([sql`w.business_owner_id`, "bo"], [sql`w.identity_owner_id`, "io"])} as owner_id,
-      jsonb_build_object('name', n.name || ' → ' || d.name, 'nhiId', e.nhi_id, 'workflowId', e.workflow_id,
-        'dataSetId', e.data_set_id, 'nextReviewAt', e.next_review_at) as details
+      ${workflowOwner("business")} as owner_id,
+      jsonb_build_object(${entitlementRef}, 'nextReviewAt', e.next_review_at) as details
     from entitlements e
     join nhis n on n.id = e.nhi_id
     join workflows w on w.id = e.workflow_id
     join data_sets d on d.id = e.data_set_id
-    left join users bo on bo.id = w.business_owner_id
-    left join users io on io.id = w.identity_owner_id
+    ${workflowOwnerJoins}
     where e.status = 'active' and e.next_review_at < ${at(now)}`,
 };

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { LONG_LIVED_CREDENTIAL_DAYS } from "@/lib/domain/policy";
 import type { Rule } from "../types";
-import { firstActive } from "./sql-helpers";
+import { credentialName, nhiOwner, nhiOwnerJoin } from "./sql-helpers";
 
 /** Providers whose workloads can authenticate by workload identity federation (OIDC) instead of a stored key. */
 export const FEDERATION_PROVIDERS = ["aws", "gcp", "azure", "kubernetes", "github"] as const;
@@ -17,12 +17,12 @@ export const staticKeyFederation: Rule = {
   owner: "The NHI's owner; none while the NHI is orphaned.",
   controls: ["jit-credentials", "credential-lifecycle"],
   query: () => sql`
-    select c.id as target_id, ${firstActive([sql`n.owner_id`, "o"])} as owner_id,
-      jsonb_build_object('name', coalesce(nullif(c.name, ''), n.name || ' ' || c.kind), 'nhiId', n.id,
+    select c.id as target_id, ${nhiOwner} as owner_id,
+      jsonb_build_object('name', ${credentialName}, 'nhiId', n.id,
         'provider', n.provider, 'kind', c.kind, 'expiresAt', c.expires_at) as details
     from credentials c
     join nhis n on n.id = c.nhi_id
-    left join users o on o.id = n.owner_id
+    ${nhiOwnerJoin}
     where c.status = 'active' and c.kind in ('api_key', 'client_secret')
       and n.provider in (${sql.join(FEDERATION_PROVIDERS.map((p) => sql`${p}::provider`), sql`, `)})
       and (c.expires_at is null or c.expires_at > c.issued_at + make_interval(days => ${LONG_LIVED_CREDENTIAL_DAYS}))`,

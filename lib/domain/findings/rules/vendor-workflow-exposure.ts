@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Rule } from "../types";
-import { at, firstActive } from "./sql-helpers";
+import { at, workflowOwner, workflowOwnerJoins } from "./sql-helpers";
 
 /** A static credential with no period is expected to show a rotation within this many days. */
 export const DEFAULT_ROTATION_EVIDENCE_DAYS = 90;
@@ -17,7 +17,7 @@ export const vendorWorkflowExposure: Rule = {
   controls: ["vendor-tracking", "credential-lifecycle", "review-cadence"],
   query: (now) => sql`
     select w.id as target_id,
-      ${firstActive([sql`w.business_owner_id`, "bo"], [sql`w.identity_owner_id`, "io"])} as owner_id,
+      ${workflowOwner("business")} as owner_id,
       jsonb_strip_nulls(jsonb_build_object('name', w.name, 'workflowId', w.id, 'vendor', w.vendor,
         'restrictedDataSets', r.names, 'unrotatedCredentials', nullif(s.credentials, 0))) as details
     from workflows w
@@ -30,7 +30,6 @@ export const vendorWorkflowExposure: Rule = {
       from workflow_nhis b join credentials c on c.nhi_id = b.nhi_id
       where b.workflow_id = w.id and c.status = 'active' and c.kind <> 'jit_token' and c.last_rotated_at is null
         and c.issued_at < ${at(now)} - make_interval(days => coalesce(c.rotation_period_days, ${DEFAULT_ROTATION_EVIDENCE_DAYS}))) s
-    left join users bo on bo.id = w.business_owner_id
-    left join users io on io.id = w.identity_owner_id
+    ${workflowOwnerJoins}
     where w.vendor is not null and w.status = 'active' and (r.names is not null or s.credentials > 0)`,
 };
