@@ -16,7 +16,7 @@ const COVERAGE: Record<Item["coverage"], { variant: BadgeVariant; label: string 
 
 /** One framework: per item, the controls that address it, the rules that detect it, and its open findings. */
 export function FrameworkSection({ section }: { section: Section }) {
-  const open = section.items.reduce((n, i) => n + i.openFindings, 0);
+  const open = section.openFindings;
   return (
     <section aria-labelledby={`framework-${section.id}`} className="grid gap-3">
       <div className="flex flex-wrap items-baseline justify-between gap-2">

@@ -131,5 +131,15 @@ describe("[FINDINGS] API", () => {
     const listed = await list(key, "framework=OWASP-NHI:NHI10&status=open&limit=500");
     expect(nhi10.openFindings).toBe(listed.body!.items.length);
     expect(nhi10.openFindings).toBeGreaterThanOrEqual(1);
+    // A framework's total counts each open finding once, however many of its items the finding maps to.
+    const frameworks = res.body!.frameworks as { id: string; openFindings: number }[];
+    const all = await list(key, "status=open&limit=500");
+    for (const framework of frameworks) {
+      const distinct = (all.body!.items as { frameworks: string[] }[]).filter((f) => f.frameworks.some((id) => id.startsWith(`${framework.id}:`))).length;
+      expect(framework.openFindings).toBe(distinct);
+    }
+    expect(frameworks.find((f) => f.id === "OWASP-NHI")!.openFindings).toBeLessThan(
+      items.filter((i) => i.id.startsWith("OWASP-NHI:")).reduce((n, i) => n + i.openFindings, 0),
+    );
   });
 });

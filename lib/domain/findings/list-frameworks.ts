@@ -19,10 +19,18 @@ export async function listFrameworks(actor: Actor) {
     from findings, unnest(frameworks) as item
     where status <> 'resolved'
     group by item`);
+  // A finding maps to several items of one framework; the framework's own total counts it once.
+  const perFramework = await db.execute<{ framework: string; open: number }>(sql`
+    select split_part(item, ':', 1) as framework, count(distinct id) filter (where status = 'open')::int as open
+    from findings, unnest(frameworks) as item
+    where status <> 'resolved'
+    group by 1`);
   const byItem = new Map(counts.map((c) => [c.item, c]));
+  const openByFramework = new Map(perFramework.map((c) => [c.framework, c.open]));
   return FRAMEWORKS.map((framework) => ({
     id: framework.id,
     title: framework.title,
+    openFindings: openByFramework.get(framework.id) ?? 0,
     items: FRAMEWORK_ITEMS.filter((item) => item.framework === framework.id).map((item) => {
       const rules = RULES.filter((r) => (r.frameworks as readonly string[]).includes(item.id));
       return {

@@ -11,7 +11,7 @@ export const GET = route(
   async ({ actor }) => {
     const frameworks = await listFrameworks(actor);
     return {
-      frameworks: frameworks.map(({ id, title }) => ({ id, title })),
+      frameworks: frameworks.map(({ id, title, openFindings }) => ({ id, title, openFindings })),
       items: frameworks.flatMap((f) => f.items.map((item) => ({ framework: f.id, ...item }))),
     };
   },
