@@ -29,7 +29,8 @@ export function BurndownChart({ points }: { points: BurndownPoint[] }) {
           <Tooltip {...tooltip} labelFormatter={(d) => formatDay(String(d))} />
           <Legend {...legend} />
           <Line type="monotone" dataKey="ideal" name="Even pace" stroke={COLOR.neutral} strokeDasharray="4 3" dot={false} isAnimationActive={false} />
-          <Line type="stepAfter" dataKey="remaining" name="Undecided" stroke={COLOR.primary} strokeWidth={2} dot={false} connectNulls={false} isAnimationActive={false} />
+          {/* A line needs two points: on launch day the lone point is drawn as a dot. */}
+          <Line type="stepAfter" dataKey="remaining" name="Undecided" stroke={COLOR.primary} strokeWidth={2} dot={points.length < 3} connectNulls={false} isAnimationActive={false} />
         </LineChart>
       </div>
       <ChartDataTable

@@ -1,4 +1,6 @@
 import * as React from "react";
+import Link from "next/link";
+import { frameworkLabel } from "@/components/findings/severity-badge";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { humanize } from "@/components/lists/list-controls";
@@ -117,12 +119,14 @@ export function MyActionsCard({ actions, now }: { actions: MyActions; now: Date 
           render={(f) => (
             <>
               <div className="flex flex-wrap items-start justify-between gap-2">
-                <code className="font-mono text-xs">{f.ruleId}</code>
+                <Link href={`/findings?ruleId=${f.ruleId}`} className="font-medium underline-offset-4 hover:underline">
+                  {f.title}
+                </Link>
                 <Badge variant={SEVERITY_VARIANT[f.severity]}>{humanize(f.severity)}</Badge>
               </div>
               <p className="text-xs text-muted-foreground">
                 {humanize(f.targetType)}
-                {f.frameworks.length ? ` · ${f.frameworks.join(", ")}` : ""} · first seen <When date={f.firstSeenAt} now={now} />
+                {f.frameworks.length ? ` · ${f.frameworks.map(frameworkLabel).join(", ")}` : ""} · first seen <When date={f.firstSeenAt} now={now} />
               </p>
             </>
           )}

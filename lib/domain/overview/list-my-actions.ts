@@ -3,6 +3,7 @@ import { db } from "@/db";
 import { dataSets, entitlements, findings, nhis, reviewItems, workflows } from "@/db/schema";
 import { can, requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/domain/actor";
+import { ruleById } from "@/lib/domain/findings/rules";
 
 type EntitlementRow = typeof entitlements.$inferSelect;
 
@@ -28,7 +29,7 @@ export type PendingReview = {
   dueAt: Date;
 };
 
-export type OwnedFinding = Pick<
+export type OwnedFinding = { title: string } & Pick<
   typeof findings.$inferSelect,
   "id" | "ruleId" | "targetType" | "targetId" | "severity" | "frameworks" | "firstSeenAt"
 >;
@@ -129,6 +130,7 @@ export async function listMyActions(actor: Actor): Promise<MyActions> {
       total: approvalRows[0]?.total ?? 0,
     },
     reviews: { items: reviewRows.map(({ total: _t, ...r }) => r), total: reviewRows[0]?.total ?? 0 },
-    findings: { items: findingRows.map(({ total: _t, ...r }) => r), total: findingRows[0]?.total ?? 0 },
+    // The rule's title, as the Findings page names it; the id is for machines.
+    findings: { items: findingRows.map(({ total: _t, ...r }) => ({ ...r, title: ruleById(r.ruleId)?.title ?? r.ruleId })), total: findingRows[0]?.total ?? 0 },
   };
 }
