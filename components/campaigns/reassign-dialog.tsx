@@ -19,7 +19,7 @@ export type ReassignDialogProps = {
   /** What the item is about, for the dialog's title and the button's accessible name. */
   subject: string;
   currentReviewerId: string | null;
-  /** Users holding the stage's role; those who requested or identity-approved the grant are left out. */
+  /** Users holding the stage's role (the natural reviewers; the server accepts anyone who may decide reviews); those who requested or identity-approved the grant are left out. */
   candidates: Candidate[];
 };
 
@@ -56,7 +56,7 @@ export function ReassignDialog({ campaignId, itemId, subject, currentReviewerId,
           Reassign
         </Button>
       </DialogTrigger>
-      <DialogContent title="Reassign review" description={`Move the review of ${subject} to another reviewer. They must hold the stage's role and may not review access they requested or approved.`}>
+      <DialogContent title="Reassign review" description={`Move the review of ${subject} to another reviewer. Listed: holders of this stage's role. Nobody may review access they requested or approved.`}>
         <form ref={formRef} onSubmit={submit} noValidate className="grid gap-4">
           <Field label="New reviewer" htmlFor={`reassign-${itemId}-reviewer`} error={errors.reviewerId} required>
             <Select value={reviewerId} onChange={(e) => setReviewerId(e.target.value)} disabled={pending}>

@@ -5,15 +5,16 @@ import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/domain/actor";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { notify } from "@/lib/domain/notifications/notify";
-import { isEligibleReviewer } from "@/lib/domain/reviews/reviewer-sql";
+import { isEligibleReviewer, mayDecideReviews } from "@/lib/domain/reviews/reviewer-sql";
 import { AppError } from "@/lib/errors";
 import type { ReassignItemInput } from "@/lib/validation/campaigns";
 import { lockCampaign } from "./load-campaign";
 
 /**
  * A campaign manager moves a pending item to another reviewer: an active user
- * holding the stage's role (business owner / identity owner) who is eligible
- * under separation of duties (did not request or identity-approve the grant).
+ * who may decide reviews and is eligible under separation of duties (did not
+ * request or identity-approve the grant) — the same rule that assigns items
+ * and escalates them, so anyone escalation could pick can be chosen here.
  */
 export async function reassignItem(actor: Actor, campaignId: string, itemId: string, input: ReassignItemInput) {
   requirePermission(actor, "campaigns.manage");
@@ -31,8 +32,8 @@ export async function reassignItem(actor: Actor, campaignId: string, itemId: str
 
     const [target] = await tx.select().from(users).where(eq(users.id, input.reviewerId));
     if (!target || !target.active) throw AppError.invalid("reviewerId", "must be an active user");
-    if (!target.roles.includes(row.item.stage)) {
-      throw AppError.invalid("reviewerId", `must hold the ${row.item.stage.replace("_", " ")} role to review at this stage`);
+    if (!mayDecideReviews(target.roles)) {
+      throw AppError.invalid("reviewerId", "must hold a role that may decide reviews (business owner or identity owner)");
     }
     if (!isEligibleReviewer(target.id, row.e)) {
       throw AppError.invalid("reviewerId", "requested or approved this access and may not review it (separation of duties)");
@@ -40,7 +41,8 @@ export async function reassignItem(actor: Actor, campaignId: string, itemId: str
 
     const [updated] = await tx
       .update(reviewItems)
-      .set({ reviewerId: target.id, delegatedFromId: row.item.reviewerId, delegationReason: input.reason })
+      // A new reviewer starts a fresh reminder cycle.
+      .set({ reviewerId: target.id, delegatedFromId: row.item.reviewerId, delegationReason: input.reason, lastRemindedAt: null })
       .where(eq(reviewItems.id, itemId))
       .returning();
     const what = String(row.item.snapshot.workflowName ?? "an entitlement");

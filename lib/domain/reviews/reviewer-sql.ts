@@ -42,6 +42,11 @@ export function reviewerSql(stage: ReviewStage): SQL<string | null> {
       order by u.created_at, u.id limit 1))`;
 }
 
+/** Whether a user's roles let them decide reviews (the same matrix the SQL reads). */
+export function mayDecideReviews(roles: readonly Role[]): boolean {
+  return roles.some((r) => DECIDING_ROLES.includes(r));
+}
+
 /** The same rule for one user id already in hand (delegation, reassignment): may they review this entitlement? */
 export function isEligibleReviewer(
   userId: string,
