@@ -18,7 +18,7 @@ const sum = (c: ReviewCounts) => c.decided + c.closed + c.pending + c.overdue;
 function describe(name: string, c: ReviewCounts) {
   const total = sum(c);
   const done = c.decided + c.closed;
-  return `${name}: ${done} of ${total} done (${total ? Math.round((done / total) * 100) : 0}%), ${c.decided} decided, ${c.closed} closed, ${c.pending} pending, ${c.overdue} overdue`;
+  return `${name}: ${done} of ${total} review items done (${total ? Math.round((done / total) * 100) : 0}%), ${c.decided} decided, ${c.closed} closed, ${c.pending} pending, ${c.overdue} overdue`;
 }
 
 function CompletionBar({ name, counts, detail }: { name: string; counts: ReviewCounts; detail?: ReactNode }) {
@@ -30,7 +30,8 @@ function CompletionBar({ name, counts, detail }: { name: string; counts: ReviewC
       <div className="flex flex-wrap items-baseline justify-between gap-x-3 text-sm">
         <span className="font-medium">{name}</span>
         <span className="text-xs text-muted-foreground tabular-nums">
-          {done.toLocaleString("en")} / {total.toLocaleString("en")} done
+          {/* Items, not grants: a two-stage campaign has up to two items per grant (its own page counts grants). */}
+          {done.toLocaleString("en")} / {total.toLocaleString("en")} items done
           {counts.overdue > 0 ? <span className="text-danger"> · {counts.overdue.toLocaleString("en")} overdue</span> : null}
           {detail ? <> · {detail}</> : null}
         </span>
