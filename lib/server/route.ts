@@ -52,7 +52,7 @@ export function route<B extends ZodType | undefined = undefined, Q extends ZodTy
       }
       const params = (await context?.params) ?? {};
       const query = spec.query ? spec.query.parse(Object.fromEntries(new URL(request.url).searchParams)) : undefined;
-      const rawBody = MUTATING.has(request.method) ? await request.text() : "";
+      const rawBody = MUTATING.has(request.method) ? await readBody(request) : "";
       const body = spec.body ? spec.body.parse(parseJson(rawBody)) : undefined;
 
       const idemKey = MUTATING.has(request.method) ? request.headers.get("idempotency-key") : null;
@@ -88,6 +88,15 @@ function json(body: unknown, status: number, requestId: string, headers: Record<
     status,
     headers: { "content-type": "application/json", "x-request-id": requestId, ...headers },
   });
+}
+
+/** A client that hangs up mid-body (a load generator stopping, a closed tab) is not a server error: 400, no stack in the log. */
+async function readBody(request: Request): Promise<string> {
+  try {
+    return await request.text();
+  } catch {
+    throw new AppError("bad_request", "The request body was not received completely");
+  }
 }
 
 function parseJson(raw: string): unknown {
