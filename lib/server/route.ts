@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import type { z, ZodType } from "zod";
 import type { Actor } from "@/lib/domain/actor";
 import { findIdempotentReplay, requestFingerprint, storeIdempotentResult } from "@/lib/domain/idempotency";
-import { AppError } from "@/lib/errors";
+import { AppError, isAppError } from "@/lib/errors";
 import { authenticateRequest } from "./authenticate";
 import { problemResponse, unauthenticated } from "./problem";
 import { checkRateLimit } from "./rate-limit";
@@ -94,7 +94,9 @@ function json(body: unknown, status: number, requestId: string, headers: Record<
 async function readBody(request: Request): Promise<string> {
   try {
     return await request.text();
-  } catch {
+  } catch (error) {
+    // A route may read its own body (the import's size- and UTF-8-checked upload) and refuse it with a reason.
+    if (isAppError(error)) throw error;
     throw new AppError("bad_request", "The request body was not received completely");
   }
 }
