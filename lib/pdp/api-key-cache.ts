@@ -12,10 +12,12 @@ type Resolver = (key: string) => Promise<Actor | null>;
  * PEP keys call thousands of times a second and `authenticateApiKey` would
  * otherwise double the database work of every decision.
  *
- * What it may serve stale, and for how long: only the *caller's* identity. A
- * revoked or expired API key (or a deactivated key owner) keeps working on
- * this process for at most `ttlMs` (≤ 5 s). What access the NHI has is never
- * cached: every decision reads it from the database.
+ * What it may serve stale, and for how long: only the *caller's* identity.
+ * Revoking a key or changing its owner notifies every decision point at
+ * commit (lib/domain/api-keys/caller-changes.ts), which clears this cache; if
+ * that notification is missed (listen connection down), a revoked or expired
+ * key keeps working for at most `ttlMs` (≤ 5 s). What access the NHI has is
+ * never cached: every decision reads it from the database.
  *
  * Only successful lookups are kept (a key created a moment ago works at
  * once), concurrent misses for one key share a single lookup, and the whole

@@ -11,6 +11,7 @@ import { AppError } from "@/lib/errors";
 import { unauthenticated } from "@/lib/server/problem";
 import { checkRateLimit } from "@/lib/server/rate-limit";
 import { evaluationRequest, evaluationsRequest } from "@/lib/validation/authzen";
+import { CALLER_CHANGES_CHANNEL } from "@/lib/domain/api-keys/caller-changes";
 import { ApiKeyCache } from "./api-key-cache";
 import { HttpProblem, parseJson, readBody, sendJson, sendProblem } from "./http";
 
@@ -46,6 +47,7 @@ export function createPdpServer(options: PdpOptions = {}): PdpServer {
   const keys = new ApiKeyCache(options.apiKeyCacheMs);
   let closing = false;
   let port = 0;
+  let stopHearingCallerChanges: (() => Promise<void>) | undefined;
 
   const client = () => options.client ?? sqlClient();
   const publicUrl = () => (options.publicUrl ?? process.env.PDP_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, "");
@@ -132,8 +134,13 @@ export function createPdpServer(options: PdpOptions = {}): PdpServer {
   return {
     server,
     keys,
-    listen(listenPort = 0, host = "127.0.0.1") {
-      return new Promise((resolve, reject) => {
+    async listen(listenPort = 0, host = "127.0.0.1") {
+      // A revoked key or deactivated owner is forgotten at commit, not when its entry runs out. Notifications
+      // missed while the listen connection is down are covered by clearing on every (re)connect, and by the
+      // entries' own ≤ 5 s lifetime in between.
+      const meta = await client().listen(CALLER_CHANGES_CHANNEL, () => keys.clear(), () => keys.clear());
+      stopHearingCallerChanges = () => meta.unlisten();
+      return new Promise<number>((resolve, reject) => {
         server.once("error", reject);
         server.listen(listenPort, host, () => {
           server.off("error", reject);
@@ -153,6 +160,7 @@ export function createPdpServer(options: PdpOptions = {}): PdpServer {
       clearInterval(sweep);
       clearTimeout(deadline);
       keys.clear();
+      await stopHearingCallerChanges?.().catch(() => {});
       // In-flight requests have answered, so every decision they made is in the buffer now.
       await flushDecisions();
     },

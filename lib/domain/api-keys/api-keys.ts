@@ -7,6 +7,7 @@ import { type Actor, userActor } from "@/lib/domain/actor";
 import { recordAuditEvent } from "@/lib/domain/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
 import type { CreateApiKeyInput } from "@/lib/validation/api-keys";
+import { announceCallerChange } from "./caller-changes";
 
 const KEY_PREFIX = "cs_";
 
@@ -82,6 +83,7 @@ export async function revokeApiKey(actor: Actor, id: string, reason?: string) {
       if (!exists) throw AppError.notFound("API key");
       return null; // already revoked: a no-op
     }
+    await announceCallerChange(tx);
     await recordAuditEvent(tx, actor, {
       action: "api_key.revoked",
       targetType: "api_key",

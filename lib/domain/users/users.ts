@@ -9,6 +9,7 @@ import { isUniqueViolation } from "@/lib/domain/db-errors";
 import { AppError } from "@/lib/errors";
 import { type Page, decodeCursor, encodeCursor } from "@/lib/validation/common";
 import type { CreateUserInput, UpdateUserInput, listUsersQuery } from "@/lib/validation/users";
+import { announceCallerChange } from "@/lib/domain/api-keys/caller-changes";
 
 export type UserRow = typeof users.$inferSelect;
 export type PublicUser = Pick<UserRow, "id" | "email" | "name" | "roles" | "active" | "deactivatedAt" | "createdAt">;
@@ -110,6 +111,8 @@ export async function updateUser(actor: Actor, id: string, input: UpdateUserInpu
         .set({ endedAt: new Date() })
         .where(and(eq(userSessions.userId, id), sql`${userSessions.endedAt} is null`));
     }
+    // Roles or activation changed what this user's API keys may do.
+    await announceCallerChange(tx);
     await recordAuditEvent(tx, actor, {
       action: deactivating ? "user.deactivated" : input.active && !before.active ? "user.reactivated" : "user.updated",
       targetType: "user",
