@@ -8,6 +8,8 @@ const flag = z
   .optional()
   .transform((v) => (v === undefined ? undefined : v === "true" || v === "1"));
 
+const positiveInt = z.coerce.number().int().positive();
+
 const schema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -31,6 +33,14 @@ const schema = z
       .optional()
       .or(z.literal("").transform(() => undefined)),
     SMTP_FROM: z.string().default("Countersign <countersign@localhost>"),
+    // The decision point (`npm run pdp`) and the decision path; see lib/pdp/server.ts and BENCHMARKS.md.
+    DB_POOL_MAX: positiveInt.optional(),
+    PDP_PORT: z.coerce.number().int().min(0).max(65_535).default(8181),
+    PDP_HOST: z.string().min(1).default("127.0.0.1"),
+    PDP_PUBLIC_URL: z.url().optional(),
+    PDP_ACCESS_CACHE: z.enum(["on", "off"]).default("on"),
+    DECISION_DEADLINE_MS: positiveInt.max(60_000).default(2_000),
+    DECISION_BATCH_IN_FLIGHT: positiveInt.max(16).default(2),
   })
   .superRefine((env, ctx) => {
     const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
@@ -56,14 +66,18 @@ let cached: Env | undefined;
 
 /** Parses process.env once; a bad value fails with a message naming the variable. */
 export function env(): Env {
-  if (cached) return cached;
-  const parsed = schema.safeParse(process.env);
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Parses an environment; throws an error that names every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join("\n")}`);
   }
-  cached = { ...parsed.data, APP_SECRET: parsed.data.APP_SECRET ?? localAppSecret() };
-  return cached;
+  return { ...parsed.data, APP_SECRET: parsed.data.APP_SECRET ?? localAppSecret() };
 }
 
 /**

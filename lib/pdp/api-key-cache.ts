@@ -16,8 +16,8 @@ type Resolver = (key: string) => Promise<Actor | null>;
  * Revoking a key or changing its owner notifies every decision point at
  * commit (lib/domain/api-keys/caller-changes.ts), which clears this cache; if
  * that notification is missed (listen connection down), a revoked or expired
- * key keeps working for at most `ttlMs` (≤ 5 s). What access the NHI has is
- * never cached: every decision reads it from the database.
+ * key keeps working for at most `ttlMs` (≤ 5 s). (What access the NHI has is
+ * cached under stricter rules: access-cache.ts.)
  *
  * Only successful lookups are kept (a key created a moment ago works at
  * once), concurrent misses for one key share a single lookup, and the whole

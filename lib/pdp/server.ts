@@ -7,20 +7,26 @@ import { evaluateAccess } from "@/lib/domain/runtime/evaluate";
 import { evaluateAccessBatch, toAuthzenDecision } from "@/lib/domain/runtime/evaluate-batch";
 import { flushDecisions, pendingDecisionCount } from "@/lib/domain/runtime/decision-log";
 import type { SqlClient } from "@/lib/domain/runtime/resolve-access";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { unauthenticated } from "@/lib/server/problem";
 import { checkRateLimit } from "@/lib/server/rate-limit";
 import { evaluationRequest, evaluationsRequest } from "@/lib/validation/authzen";
 import { CALLER_CHANGES_CHANNEL } from "@/lib/domain/api-keys/caller-changes";
+import { ACCESS_CHANGES_CHANNEL } from "@/lib/domain/runtime/access-changes";
+import { AccessCache, type AccessCacheOptions } from "./access-cache";
 import { ApiKeyCache } from "./api-key-cache";
+import { ChangeFeed, type ChangeFeedOptions } from "./change-feed";
 import { HttpProblem, parseJson, readBody, sendJson, sendProblem } from "./http";
 
 /**
  * The lean policy decision point (`npm run pdp`): the AuthZEN endpoints of the
  * app on a bare node:http server, sharing lib/domain — the same zod schemas
- * (built once at import), the same `evaluateAccess` (one SQL round trip, no
- * access cache, fail closed) and the same batched decision log. What it
- * leaves out is the Next.js request pipeline, not any check.
+ * (built once at import), the same `evaluateAccess` (fail closed) and the
+ * same batched decision log. What it leaves out is the Next.js request
+ * pipeline, not any check. What it adds is memory the database keeps honest:
+ * API keys and access facts are cached, and forgotten at commit through the
+ * change feed (one LISTEN connection; see change-feed.ts and access-cache.ts).
  */
 export type PdpOptions = {
   /** Pool for access lookups; defaults to the process pool of `@/db` (which the decision log always uses). */
@@ -29,11 +35,18 @@ export type PdpOptions = {
   apiKeyCacheMs?: number;
   /** Base URL announced in /.well-known/authzen-configuration; defaults to PDP_PUBLIC_URL or http://localhost:<port>. */
   publicUrl?: string;
+  /** Cache access facts (default: on unless PDP_ACCESS_CACHE=off); false asks the database for every question. */
+  accessCache?: boolean | AccessCacheOptions;
+  /** Heartbeat and deafness bound of the change feed (tests shorten them). */
+  feed?: ChangeFeedOptions;
 };
 
 export type PdpServer = {
   server: http.Server;
   keys: ApiKeyCache;
+  feed: ChangeFeed;
+  /** Null when access facts are not cached. */
+  access: AccessCache | null;
   listen(port?: number, host?: string): Promise<number>;
   /** Stop accepting, let in-flight requests finish, then flush the decision log. */
   close(): Promise<void>;
@@ -44,13 +57,25 @@ const CLOSE_DEADLINE_MS = 5_000;
 const BEARER = /^Bearer\s+(\S+)$/i;
 
 export function createPdpServer(options: PdpOptions = {}): PdpServer {
+  const client = () => options.client ?? sqlClient();
   const keys = new ApiKeyCache(options.apiKeyCacheMs);
+  // A revoked key or deactivated owner is forgotten at commit, not when its entry runs out; whatever the feed may
+  // have missed (its connection down) is covered by clearing on every loss and reconnect, and by the ≤ 5 s lifetime.
+  const feed = new ChangeFeed(client(), options.feed);
+  const cacheAccess = options.accessCache ?? env().PDP_ACCESS_CACHE === "on";
+  const access = cacheAccess ? new AccessCache(feed, typeof cacheAccess === "object" ? cacheAccess : {}) : null;
+  feed
+    .on(ACCESS_CHANGES_CHANNEL, () => access?.clear())
+    .on(CALLER_CHANGES_CHANNEL, () => keys.clear())
+    .onLoss(() => {
+      keys.clear();
+      access?.clear();
+    });
+  const evaluateOptions = () => ({ client: client(), loadFacts: access ? access.facts.bind(access) : undefined });
   let closing = false;
   let port = 0;
-  let stopHearingCallerChanges: (() => Promise<void>) | undefined;
 
-  const client = () => options.client ?? sqlClient();
-  const publicUrl = () => (options.publicUrl ?? process.env.PDP_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, "");
+  const publicUrl = () => (options.publicUrl ?? env().PDP_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, "");
 
   async function authenticate(req: IncomingMessage, path: string): Promise<Actor> {
     const match = BEARER.exec(req.headers.authorization ?? "");
@@ -69,12 +94,12 @@ export function createPdpServer(options: PdpOptions = {}): PdpServer {
     const actor = await authenticate(req, path);
     const headers = { ...DECISION_HEADERS, "x-request-id": requestId };
     if (path === "/access/v1/evaluation") {
-      const answer = await evaluateAccess(evaluationRequest.parse(parseJson(raw)), actor, { client: client() });
+      const answer = await evaluateAccess(evaluationRequest.parse(parseJson(raw)), actor, evaluateOptions());
       if (answer.reason?.code === "internal_error") keys.clear();
       return sendJson(res, 200, toAuthzenDecision(answer), headers);
     }
     const body = evaluationsRequest.parse(parseJson(raw));
-    const answers = await evaluateAccessBatch(body.requests, body.semantic, actor, { client: client() });
+    const answers = await evaluateAccessBatch(body.requests, body.semantic, actor, evaluateOptions());
     if (answers.some((a) => a.reason?.code === "internal_error")) keys.clear();
     const decisions = answers.map(toAuthzenDecision);
     // Without an `evaluations` array the request is a single evaluation and is answered like one (AuthZEN §7).
@@ -84,7 +109,8 @@ export function createPdpServer(options: PdpOptions = {}): PdpServer {
   async function health(res: ServerResponse, requestId: string) {
     try {
       await client()`select 1`;
-      sendJson(res, 200, { status: closing ? "closing" : "ok", pendingDecisions: pendingDecisionCount() }, { "cache-control": "no-store", "x-request-id": requestId });
+      const cache = access && { hearing: feed.hearing(), entries: access.size, hits: access.hits, misses: access.misses };
+      sendJson(res, 200, { status: closing ? "closing" : "ok", pendingDecisions: pendingDecisionCount(), accessCache: cache }, { "cache-control": "no-store", "x-request-id": requestId });
     } catch {
       throw new HttpProblem(503, "The database is unreachable; every decision would be a deny");
     }
@@ -134,12 +160,10 @@ export function createPdpServer(options: PdpOptions = {}): PdpServer {
   return {
     server,
     keys,
+    feed,
+    access,
     async listen(listenPort = 0, host = "127.0.0.1") {
-      // A revoked key or deactivated owner is forgotten at commit, not when its entry runs out. Notifications
-      // missed while the listen connection is down are covered by clearing on every (re)connect, and by the
-      // entries' own ≤ 5 s lifetime in between.
-      const meta = await client().listen(CALLER_CHANGES_CHANNEL, () => keys.clear(), () => keys.clear());
-      stopHearingCallerChanges = () => meta.unlisten();
+      await feed.start();
       return new Promise<number>((resolve, reject) => {
         server.once("error", reject);
         server.listen(listenPort, host, () => {
@@ -160,7 +184,7 @@ export function createPdpServer(options: PdpOptions = {}): PdpServer {
       clearInterval(sweep);
       clearTimeout(deadline);
       keys.clear();
-      await stopHearingCallerChanges?.().catch(() => {});
+      await feed.stop();
       // In-flight requests have answered, so every decision they made is in the buffer now.
       await flushDecisions();
     },

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { eq, sql } from "drizzle-orm";
+import net from "node:net";
 import postgres from "postgres";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
@@ -211,6 +212,25 @@ describe("[RUNTIME] fail closed", () => {
       expect(JSON.stringify(row)).not.toContain("secret-token-value");
     } finally {
       await broken.end({ timeout: 1 });
+    }
+  });
+
+  it("a database that stops answering (the connection open, no reply) answers deny at the deadline, not never", async () => {
+    const g = await grant();
+    // Accepts connections and never says a word, like a server behind a partition.
+    const silent = net.createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    const stuck = postgres(`postgres://postgres@127.0.0.1:${(silent.address() as net.AddressInfo).port}/x`, { max: 1, onnotice: () => {} });
+    try {
+      const started = performance.now();
+      const d = await evaluateAccess({ subject: { type: "nhi", id: g.e.nhiId }, action: { name: "read" }, resource: { type: "data_set", id: g.e.dataSetId } }, pep, { client: stuck, deadlineMs: 300 });
+      const took = performance.now() - started;
+      expect(d).toMatchObject({ decision: false, reason: { code: "internal_error" } });
+      expect(took).toBeGreaterThanOrEqual(290);
+      expect(took).toBeLessThan(2_000);
+    } finally {
+      void stuck.end({ timeout: 0 });
+      silent.close();
     }
   });
 

@@ -60,6 +60,12 @@ export function coveredActionsSql(workflowId: string, dataSetId: string): string
     where x.workflow_id = ${workflowId} and x.data_set_id = ${dataSetId} and x.status = 'approved' and x.expires_at > now() order by 1)`;
 }
 
+/** When the first of those exceptions expires (null when none covers anything): the covered actions change then. */
+export function coveredUntilSql(workflowId: string, dataSetId: string): string {
+  return `(select min(x.expires_at) from access_exceptions x
+    where x.workflow_id = ${workflowId} and x.data_set_id = ${dataSetId} and x.status = 'approved' and x.expires_at > now())`;
+}
+
 /** Column expressions for the usual aliases: n (nhis), d (data_sets), w (workflows), e (entitlements), cov.covered. */
 export const STANDARD_FACT_COLUMNS: FactColumns = {
   classification: "n.classification",

@@ -1,3 +1,4 @@
+import { env } from "@/lib/env";
 import type { AccessFacts, AccessLookup, SqlClient } from "./resolve-access";
 
 /**
@@ -9,7 +10,7 @@ import type { AccessFacts, AccessLookup, SqlClient } from "./resolve-access";
  * every concurrent request; idle, a batch is a single question and costs one
  * event-loop turn (a `setImmediate`) of latency.
  *
- * At most MAX_IN_FLIGHT statements run at once per pool; questions arriving
+ * At most DECISION_BATCH_IN_FLIGHT (default 2) statements run at once per pool; questions arriving
  * meanwhile wait for the next one, so batches grow exactly when the database
  * is the bottleneck (and 2 in flight keep both the database and this process busy).
  *
@@ -18,9 +19,13 @@ import type { AccessFacts, AccessLookup, SqlClient } from "./resolve-access";
  * revoke that returned before the question was asked is always seen. A
  * statement that fails rejects every question in it (each then fails closed).
  */
-const MAX_IN_FLIGHT = Math.max(1, Number(process.env.DECISION_BATCH_IN_FLIGHT ?? 2));
 /** Bounds one statement's size (and the wait of its last question); larger bursts become several statements. */
 const MAX_BATCH = 256;
+/**
+ * Bounds the questions waiting for a statement. Only a database that stopped answering fills it (each question
+ * is denied at its deadline, and callers keep asking): beyond this, questions fail at once instead of growing memory.
+ */
+const MAX_WAITING = 10_000;
 
 type Load = (client: SqlClient, lookups: readonly AccessLookup[]) => Promise<AccessFacts[]>;
 type Waiting = { lookup: AccessLookup; resolve: (facts: AccessFacts) => void; reject: (error: unknown) => void };
@@ -29,6 +34,7 @@ class AccessBatcher {
   private queue: Waiting[] = [];
   private inFlight = 0;
   private scheduled = false;
+  private readonly maxInFlight = env().DECISION_BATCH_IN_FLIGHT;
 
   constructor(
     private readonly client: SqlClient,
@@ -36,6 +42,7 @@ class AccessBatcher {
   ) {}
 
   load(lookup: AccessLookup): Promise<AccessFacts> {
+    if (this.queue.length >= MAX_WAITING) return Promise.reject(new Error(`${MAX_WAITING} questions already wait for the database`));
     return new Promise((resolve, reject) => {
       this.queue.push({ lookup, resolve, reject });
       this.schedule();
@@ -44,7 +51,7 @@ class AccessBatcher {
 
   /** setImmediate runs after the poll phase, so every request parsed in this turn joins the same statement. */
   private schedule() {
-    if (this.scheduled || this.inFlight >= MAX_IN_FLIGHT || this.queue.length === 0) return;
+    if (this.scheduled || this.inFlight >= this.maxInFlight || this.queue.length === 0) return;
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
@@ -53,7 +60,7 @@ class AccessBatcher {
   }
 
   private dispatch() {
-    while (this.queue.length > 0 && this.inFlight < MAX_IN_FLIGHT) {
+    while (this.queue.length > 0 && this.inFlight < this.maxInFlight) {
       const batch = this.queue.length <= MAX_BATCH ? this.queue : this.queue.slice(0, MAX_BATCH);
       this.queue = this.queue.length <= MAX_BATCH ? [] : this.queue.slice(MAX_BATCH);
       this.inFlight += 1;

@@ -1,8 +1,7 @@
 import { requirePermission } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/domain/actor";
 import type { EvaluationRequest, EvaluationsSemantic } from "@/lib/validation/authzen";
-import { type AccessDecision, evaluateAccess } from "./evaluate";
-import type { SqlClient } from "./resolve-access";
+import { type AccessDecision, type EvaluateOptions, evaluateAccess } from "./evaluate";
 
 /**
  * AuthZEN §7 batch evaluation. `execute_all` answers every item, evaluated
@@ -15,7 +14,7 @@ export async function evaluateAccessBatch(
   requests: EvaluationRequest[],
   semantic: EvaluationsSemantic,
   caller: Actor,
-  options: { client?: SqlClient } = {},
+  options: EvaluateOptions = {},
 ): Promise<AccessDecision[]> {
   requirePermission(caller, "runtime.authorize");
   if (semantic === "execute_all") return Promise.all(requests.map((r) => evaluateAccess(r, caller, options)));

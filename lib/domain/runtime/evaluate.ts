@@ -8,12 +8,45 @@ import type { GuardrailOutcome } from "@/lib/domain/guardrails/compiled-set";
 import { type GuardrailReason, guardrailFailure, guardrailReason } from "@/lib/domain/guardrails/reasons";
 import { type ActiveGuardrails, activeGuardrails, contextFreeOutcome, guardrailsReady, requestContextOutcome } from "@/lib/domain/guardrails/runtime";
 import { verifyJitToken } from "@/lib/domain/jit/verify-jit-token";
+import { env } from "@/lib/env";
 import type { EvaluationRequest } from "@/lib/validation/authzen";
 import { newDecisionId, recordDecision } from "./decision-log";
 import { type DenyReason, type Reason, reason } from "./reasons";
-import { type AccessFacts, type Grant, type SqlClient, loadAccessFacts } from "./resolve-access";
+import { type AccessFacts, type AccessLookup, type Grant, type SqlClient, loadAccessFacts } from "./resolve-access";
 
 export type AccessDecision = { id: string; decision: boolean; reason: Reason | GuardrailReason | null };
+
+export type EvaluateOptions = {
+  client?: SqlClient;
+  now?: Date;
+  /** Where the access facts come from: by default the database, batched; the decision point passes its cache. */
+  loadFacts?: (client: SqlClient, lookup: AccessLookup) => Promise<AccessFacts>;
+  /** Answer deny (`internal_error`) when deciding takes longer than this (default DECISION_DEADLINE_MS, 2 s). */
+  deadlineMs?: number;
+};
+
+/**
+ * A PEP waits for our answer on its own request path: a database that stops
+ * answering without closing the connection (a partition, a stuck lock) must
+ * still produce a deny, not a hang.
+ */
+class DecisionDeadline extends Error {
+  constructor(ms: number) {
+    super(`no decision within ${ms} ms (database not answering)`);
+  }
+}
+
+async function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new DecisionDeadline(ms)), ms);
+  });
+  try {
+    return await Promise.race([work, deadline]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 type Verdict = {
   allow: boolean;
@@ -37,23 +70,20 @@ const ACTION_NAMES: readonly string[] = DATA_ACTIONS;
  * with a verified JIT token where that entitlement is just-in-time — and no
  * active guardrail policy forbids it. Every answer is stored in the decision log.
  *
- * Fail closed: any error while deciding answers deny (`internal_error`). The
+ * Fail closed: any error while deciding, or no answer within the deadline, answers deny (`internal_error`). The
  * permission check stays outside, because a caller who may not ask gets a 403,
  * not a decision. `client` lets a dedicated decision process (or a test) bring
  * its own connection pool; `now` fixes the decision time (and so the hour
  * request-context guardrails see) for tests.
  */
-export async function evaluateAccess(
-  request: EvaluationRequest,
-  caller: Actor,
-  options: { client?: SqlClient; now?: Date } = {},
-): Promise<AccessDecision> {
+export async function evaluateAccess(request: EvaluationRequest, caller: Actor, options: EvaluateOptions = {}): Promise<AccessDecision> {
   requirePermission(caller, "runtime.authorize");
   const decidedAt = options.now ?? new Date();
   const id = newDecisionId(decidedAt.getTime());
   let verdict: Verdict;
   try {
-    verdict = await decideAccess(request, options.client ?? sqlClient(), decidedAt.getUTCHours());
+    const deciding = decideAccess(request, options.client ?? sqlClient(), decidedAt.getUTCHours(), options.loadFacts ?? loadAccessFacts);
+    verdict = await withDeadline(deciding, options.deadlineMs ?? env().DECISION_DEADLINE_MS);
   } catch (error) {
     // The request may carry a bearer token: log the failure, never the request.
     console.error(`[decisions] ${id} failed closed:`, error instanceof Error ? (error.stack ?? error.message) : String(error));
@@ -78,9 +108,9 @@ export async function evaluateAccess(
   return { id, decision: verdict.allow, reason: verdict.reason };
 }
 
-async function decideAccess(request: EvaluationRequest, client: SqlClient, hour: number): Promise<Verdict> {
+async function decideAccess(request: EvaluationRequest, client: SqlClient, hour: number, loadFacts: NonNullable<EvaluateOptions["loadFacts"]>): Promise<Verdict> {
   await guardrailsReady();
-  const facts = await loadAccessFacts(client, {
+  const facts = await loadFacts(client, {
     subject: request.subject.type === "nhi" ? request.subject.id : null,
     resource: request.resource.type === "data_set" ? request.resource.id : null,
     workflowId: request.context?.workflow ?? null,

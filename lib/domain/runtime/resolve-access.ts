@@ -1,6 +1,6 @@
 import type postgres from "postgres";
 import { PROVIDERS } from "@/db/schema/enums";
-import { type FactColumns, type GuardrailFacts, coveredActionsSql, factsKeySql, parseFactsKey } from "@/lib/domain/guardrails/facts";
+import { type FactColumns, type GuardrailFacts, coveredActionsSql, coveredUntilSql, factsKeySql, parseFactsKey } from "@/lib/domain/guardrails/facts";
 import { ACTIVE_POLICY_IDS_SQL } from "@/lib/domain/guardrails/store";
 import { accessBatcher } from "./access-batcher";
 
@@ -24,6 +24,12 @@ export type AccessFacts = {
   grants: Grant[];
   /** The active guardrail policy versions, read in the same round trip (their ids are the set's version stamp). */
   activePolicyIds: string[];
+  /**
+   * How long, from the moment the question was sent, these facts stay true by the clock alone: until the first
+   * grant or covering exception expires (null: nothing here expires). Every other change is a write, which the
+   * access change feed announces; this is what a cache must honour on its own.
+   */
+  validForMs: number | null;
 };
 
 export type AccessLookup = {
@@ -47,6 +53,7 @@ type Row = {
   workflow_status: string | null;
   facts: string | null;
   stored_verdict: string[] | null;
+  valid_ms: number | null;
   active_policy_ids: string[] | null;
 };
 
@@ -86,7 +93,7 @@ const FACT_COLUMNS: FactColumns = {
  */
 const DECISION_QUERY = `
     select q.ord, s.id as nhi_id, s.status::text as nhi_status, s.matches as nhi_matches, d.id as data_set_id,
-           g.id as entitlement_id, g.workflow_id, g.actions, g.jit, g.expired, g.workflow_status, g.facts, g.stored_verdict,
+           g.id as entitlement_id, g.workflow_id, g.actions, g.jit, g.expired, g.workflow_status, g.facts, g.stored_verdict, g.valid_ms,
            case when q.ord = 1 then ${ACTIVE_POLICY_IDS_SQL} end as active_policy_ids
     from json_to_recordset($1::text::json) as q(ord int, nhi_uuid uuid, provider text, external_id text, bare text,
                                          data_set_uuid uuid, data_set_name text, workflow_id uuid)
@@ -109,11 +116,13 @@ const DECISION_QUERY = `
     left join lateral (
       select e.id, e.workflow_id, e.actions::text[] as actions, e.jit,
              coalesce(e.expires_at <= now(), false) as expired, w.status::text as workflow_status, f.facts,
-             case when e.guardrail_facts = f.facts then e.guardrail_forbidden_by end as stored_verdict
+             case when e.guardrail_facts = f.facts then e.guardrail_forbidden_by end as stored_verdict,
+             (extract(epoch from least(case when e.expires_at > now() then e.expires_at end, cov.covered_until) - now()) * 1000)::float8 as valid_ms
       from entitlements e
       join workflows w on w.id = e.workflow_id
       -- offset 0 keeps each lateral a single evaluation: inlined, the exceptions subquery would run once per reference.
-      cross join lateral (select ${coveredActionsSql("e.workflow_id", "e.data_set_id")} as covered offset 0) cov
+      cross join lateral (select ${coveredActionsSql("e.workflow_id", "e.data_set_id")} as covered,
+                                 ${coveredUntilSql("e.workflow_id", "e.data_set_id")} as covered_until offset 0) cov
       cross join lateral (select ${factsKeySql(FACT_COLUMNS)} as facts offset 0) f
       where e.nhi_id = s.id and e.data_set_id = d.id and e.status = 'active'
         and (q.workflow_id is null or e.workflow_id = q.workflow_id)
@@ -182,13 +191,14 @@ export async function loadAccessFactsBatch(client: SqlClient, lookups: readonly 
   const rows = (await client.unsafe(DECISION_QUERY, [JSON.stringify(questions)], { prepare: true })) as unknown as Row[];
 
   let activePolicyIds: string[] = [];
-  const facts: AccessFacts[] = Array.from({ length: n }, () => ({ nhi: null, dataSetId: null, grants: [], activePolicyIds }));
+  const facts: AccessFacts[] = Array.from({ length: n }, () => ({ nhi: null, dataSetId: null, grants: [], activePolicyIds, validForMs: null }));
   for (const r of rows) {
     if (r.active_policy_ids) activePolicyIds = r.active_policy_ids;
     const f = facts[r.ord - 1];
     if (!f) continue;
     if (!f.nhi && r.nhi_id) f.nhi = { id: r.nhi_id, status: r.nhi_status ?? "", matches: r.nhi_matches ?? 1 };
     f.dataSetId ??= r.data_set_id;
+    if (r.valid_ms !== null) f.validForMs = Math.min(f.validForMs ?? Infinity, Math.max(0, r.valid_ms));
     if (r.entitlement_id && r.workflow_id) {
       f.grants.push({
         entitlementId: r.entitlement_id,
