@@ -4,10 +4,14 @@
  * *second* instance about a currently allowed grant in tight loops, the
  * entitlement is revoked through the domain (`revokeEntitlement`, the function
  * the app's Revoke button calls), and we measure from the revoke's return to
- * the first deny the second instance answers. Two phases: idle, then under
- * load — autocannon sending LOAD_RATE req/s (random questions, split over both
- * instances), a steady rate rather than a saturating one, so the latencies are
- * those of a busy server, not of an ever-growing queue.
+ * the first deny the second instance answers. Both instances cache access
+ * facts (lib/pdp/access-cache.ts), so the second one denies once the revoke's
+ * notification reaches it: an allow to a question asked more than BOUND_MS
+ * after the revoke returned fails the run. Two phases: idle, then under
+ * load — autocannon, in a process of its own, sending LOAD_RATE req/s (random
+ * questions, split over both instances), a steady rate rather than a
+ * saturating one, so the latencies are those of a busy server, not of an
+ * ever-growing queue.
  *
  *   npm run bench -- propagation       (= npx tsx bench/propagation/run.ts)
  *   REVOKES=200 POLLERS=4 LOAD_RATE=1000; NHIS/PER_NHI/BENCH_DATABASE as for bench/authorize
@@ -37,6 +41,8 @@ try {
   const { revokeEntitlement } = await import("@/lib/domain/revocation/revoke-access");
   const { systemActor } = await import("@/lib/domain/actor");
   const { closeDatabase } = await import("@/db");
+  // Revoking queues follow-up jobs (hook delivery, posture refresh) through pg-boss, which then keeps this process alive.
+  const { stopBoss } = await import("@/lib/jobs/boss");
 
   // Grants that should answer allow today — active, standing (not JIT), unexpired, of an active NHI and workflow, asked about
   // `read` — and then only those the second instance really allows (a guardrail may forbid some).
@@ -110,13 +116,15 @@ try {
   const load = startTs("load", "bench/propagation/background-load.ts", { LOAD_SPEC: specFile });
   let report = "";
   load.child.stdout?.on("data", (d: Buffer) => (report += d.toString()));
-  await new Promise((resolve) => setTimeout(resolve, 3_000));
+  for (let waited = 0; !report.includes("ready\n") && waited < 30_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
   const loaded = await phase("under load", questions.slice(REVOKES, 2 * REVOKES));
   await load.stop();
   fs.rmSync(path.dirname(specFile), { recursive: true, force: true });
-  const background = report.trim().split("\n").filter(Boolean).map((line) => JSON.parse(line) as { rps: number; p99: number });
+  const background = report.trim().split("\n").filter((line) => line.startsWith("{")).map((line) => JSON.parse(line) as { rps: number; p99: number });
   console.log(`background load: ${background.map((r) => `${r.rps} req/s (p99 ${r.p99} ms)`).join(" and ")} on the two instances`);
 
+  await stopBoss();
   await closeDatabase();
   const failed = [...idle, ...loaded].some((r) => r.latencyMs === null || r.staleAllows > 0);
   process.exitCode = failed ? 1 : 0;
