@@ -3,10 +3,10 @@
 import * as React from "react";
 import { toast } from "sonner";
 import { reassignItemAction } from "@/app/(dashboard)/campaigns/actions";
-import { DialogFormFooter, ReasonField } from "@/components/forms/dialog-form";
+import { ReasonField } from "@/components/forms/dialog-form";
+import { FormDialog } from "@/components/forms/form-dialog";
 import { useFormDialog } from "@/components/forms/use-form-dialog";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { reassignItemInput } from "@/lib/validation/campaigns";
@@ -50,38 +50,38 @@ export function ReassignDialog({ campaignId, itemId, subject, currentReviewerId,
   }
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogTrigger asChild>
+    <FormDialog
+      dialog={{ open, onOpenChange, formRef, pending }}
+      trigger={
         <Button variant="outline" size="sm" aria-label={`Reassign review of ${subject}`}>
           Reassign
         </Button>
-      </DialogTrigger>
-      <DialogContent title="Reassign review" description={`Move the review of ${subject} to another reviewer. Listed: holders of this stage's role. Nobody may review access they requested or approved.`}>
-        <form ref={formRef} onSubmit={submit} noValidate className="grid gap-4">
-          <Field label="New reviewer" htmlFor={`reassign-${itemId}-reviewer`} error={errors.reviewerId} required>
-            <Select value={reviewerId} onChange={(e) => setReviewerId(e.target.value)} disabled={pending}>
-              <option value="">Choose a reviewer</option>
-              {choices.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name} ({c.email})
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <ReasonField
-            id={`reassign-${itemId}-reason`}
-            value={reason}
-            onChange={setReason}
-            error={errors.reason}
-            disabled={pending}
-            hint="Recorded in the audit trail and sent to the new reviewer."
-            required
-          />
-          <DialogFormFooter pending={pending} variant="default">
-            Reassign
-          </DialogFormFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+      }
+      title="Reassign review"
+      description={`Move the review of ${subject} to another reviewer. Listed: holders of this stage's role. Nobody may review access they requested or approved.`}
+      onSubmit={submit}
+      submitLabel="Reassign"
+      variant="default"
+    >
+      <Field label="New reviewer" htmlFor={`reassign-${itemId}-reviewer`} error={errors.reviewerId} required>
+        <Select value={reviewerId} onChange={(e) => setReviewerId(e.target.value)} disabled={pending}>
+          <option value="">Choose a reviewer</option>
+          {choices.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name} ({c.email})
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <ReasonField
+        id={`reassign-${itemId}-reason`}
+        value={reason}
+        onChange={setReason}
+        error={errors.reason}
+        disabled={pending}
+        hint="Recorded in the audit trail and sent to the new reviewer."
+        required
+      />
+    </FormDialog>
   );
 }

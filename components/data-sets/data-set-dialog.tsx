@@ -3,10 +3,9 @@
 import * as React from "react";
 import { toast } from "sonner";
 import { createDataSetAction, updateDataSetAction } from "@/app/(dashboard)/data-sets/actions";
-import { DialogFormFooter } from "@/components/forms/dialog-form";
 import { fieldErrorsOf } from "@/components/forms/form-controls";
+import { FormDialog } from "@/components/forms/form-dialog";
 import { useFormDialog } from "@/components/forms/use-form-dialog";
-import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -51,54 +50,54 @@ export function DataSetDialog({ initial, owners, trigger }: { initial?: DataSetV
   }
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogTrigger asChild>{trigger}</DialogTrigger>
-      <DialogContent title={editing ? `Edit ${initial?.name}` : "New data set"} description="Sensitivity sets the default review cadence of every grant on it.">
-        <form ref={formRef} onSubmit={submit} noValidate className="grid gap-4">
-          <Field label="Name" htmlFor="ds-name" error={errors.name} required>
-            <Input value={values.name} onChange={(e) => set("name", e.target.value)} autoComplete="off" />
-          </Field>
-          <Field label="System" htmlFor="ds-system" error={errors.system} hint="Where the data lives, e.g. Snowflake, Postgres, Zendesk" required>
-            <Input value={values.system} onChange={(e) => set("system", e.target.value)} autoComplete="off" />
-          </Field>
-          <div className="grid gap-4 sm:grid-cols-2">
-            <Field label="Sensitivity" htmlFor="ds-sensitivity" error={errors.sensitivity}>
-              <Select value={values.sensitivity} onChange={(e) => set("sensitivity", e.target.value as DataSetValues["sensitivity"])}>
-                {sensitivity.options.map((s) => (
-                  <option key={s} value={s}>
-                    {s}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field label="Environment" htmlFor="ds-environment" error={errors.environment}>
-              <Select value={values.environment} onChange={(e) => set("environment", e.target.value as DataSetValues["environment"])}>
-                {environment.options.map((s) => (
-                  <option key={s} value={s}>
-                    {s}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-          </div>
-          <Field label="Owner" htmlFor="ds-owner" error={errors.ownerId}>
-            <Select value={values.ownerId ?? ""} onChange={(e) => set("ownerId", e.target.value || null)}>
-              <option value="">No owner</option>
-              {owners.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field label="Description" htmlFor="ds-description" error={errors.description}>
-            <Textarea rows={3} value={values.description} onChange={(e) => set("description", e.target.value)} />
-          </Field>
-          <DialogFormFooter pending={pending} cancelWhilePending>
-            {editing ? "Save data set" : "Create data set"}
-          </DialogFormFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      dialog={{ open, onOpenChange, formRef, pending }}
+      trigger={trigger}
+      title={editing ? `Edit ${initial?.name}` : "New data set"}
+      description="Sensitivity sets the default review cadence of every grant on it."
+      onSubmit={submit}
+      submitLabel={editing ? "Save data set" : "Create data set"}
+      cancelWhilePending
+    >
+      <Field label="Name" htmlFor="ds-name" error={errors.name} required>
+        <Input value={values.name} onChange={(e) => set("name", e.target.value)} autoComplete="off" />
+      </Field>
+      <Field label="System" htmlFor="ds-system" error={errors.system} hint="Where the data lives, e.g. Snowflake, Postgres, Zendesk" required>
+        <Input value={values.system} onChange={(e) => set("system", e.target.value)} autoComplete="off" />
+      </Field>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label="Sensitivity" htmlFor="ds-sensitivity" error={errors.sensitivity}>
+          <Select value={values.sensitivity} onChange={(e) => set("sensitivity", e.target.value as DataSetValues["sensitivity"])}>
+            {sensitivity.options.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="Environment" htmlFor="ds-environment" error={errors.environment}>
+          <Select value={values.environment} onChange={(e) => set("environment", e.target.value as DataSetValues["environment"])}>
+            {environment.options.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <Field label="Owner" htmlFor="ds-owner" error={errors.ownerId}>
+        <Select value={values.ownerId ?? ""} onChange={(e) => set("ownerId", e.target.value || null)}>
+          <option value="">No owner</option>
+          {owners.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label="Description" htmlFor="ds-description" error={errors.description}>
+        <Textarea rows={3} value={values.description} onChange={(e) => set("description", e.target.value)} />
+      </Field>
+    </FormDialog>
   );
 }

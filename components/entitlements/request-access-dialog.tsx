@@ -4,10 +4,9 @@ import * as React from "react";
 import { toast } from "sonner";
 import type { z } from "zod";
 import { requestEntitlementAction } from "@/app/(dashboard)/requests/actions";
-import { DialogFormFooter } from "@/components/forms/dialog-form";
 import { fieldErrorsOf } from "@/components/forms/form-controls";
+import { FormDialog } from "@/components/forms/form-dialog";
 import { useFormDialog } from "@/components/forms/use-form-dialog";
-import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -101,101 +100,99 @@ export function RequestAccessDialog({ identities = [], workflows, fixedIdentityI
   }
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogTrigger asChild>{trigger}</DialogTrigger>
-      <DialogContent
-        title="Request access"
-        description="Access becomes active only when the workflow's business owner and an identity owner have both approved it."
-        className="max-w-xl"
-      >
-        <form ref={formRef} onSubmit={submit} noValidate className="grid gap-4">
-          <div className="grid gap-4 sm:grid-cols-2">
-            <Field label="Workflow" htmlFor="request-workflow" error={errors.workflowId} required>
-              <Select value={values.workflowId} onChange={(e) => chooseWorkflow(e.target.value)} disabled={pending}>
-                {fixedWorkflowId ? null : <option value="">Choose a workflow</option>}
-                {workflowOptions.map((w) => (
-                  <option key={w.id} value={w.id}>
-                    {w.name}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            <Field label="NHI" htmlFor="request-identity" error={errors.identityId} required>
-              <Select value={values.identityId} onChange={(e) => set("identityId", e.target.value)} disabled={pending}>
-                {fixedIdentityId ? null : <option value="">Choose an NHI</option>}
-                {identityOptions.map((i) => (
-                  <option key={i.id} value={i.id}>
-                    {i.name}
-                  </option>
-                ))}
-              </Select>
-            </Field>
+    <FormDialog
+      dialog={{ open, onOpenChange, formRef, pending }}
+      trigger={trigger}
+      title="Request access"
+      description="Access becomes active only when the workflow's business owner and an identity owner have both approved it."
+      contentClassName="max-w-xl"
+      onSubmit={submit}
+      submitLabel="Send request"
+    >
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label="Workflow" htmlFor="request-workflow" error={errors.workflowId} required>
+          <Select value={values.workflowId} onChange={(e) => chooseWorkflow(e.target.value)} disabled={pending}>
+            {fixedWorkflowId ? null : <option value="">Choose a workflow</option>}
+            {workflowOptions.map((w) => (
+              <option key={w.id} value={w.id}>
+                {w.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label="NHI" htmlFor="request-identity" error={errors.identityId} required>
+          <Select value={values.identityId} onChange={(e) => set("identityId", e.target.value)} disabled={pending}>
+            {fixedIdentityId ? null : <option value="">Choose an NHI</option>}
+            {identityOptions.map((i) => (
+              <option key={i.id} value={i.id}>
+                {i.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <ApprovedAccessFields
+        state={requestable.state}
+        dataSetId={values.dataSetId}
+        actions={values.actions}
+        onDataSetChange={(dataSetId, approved) =>
+          // Keep only ticked actions the new data set is approved for.
+          setValues((v) => ({ ...v, dataSetId, actions: v.actions.filter((a) => approved.includes(a)) }))
+        }
+        onActionsChange={(actions) => set("actions", actions)}
+        errors={errors}
+        disabled={pending}
+      />
+      <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid content-start gap-1.5">
+          <div className="flex items-center gap-2 pt-6">
+            <input
+              type="checkbox"
+              id="request-jit"
+              checked={values.jit}
+              onChange={(e) => set("jit", e.target.checked)}
+              disabled={pending}
+              aria-describedby="request-jit-hint"
+              className="size-4 cursor-pointer accent-primary"
+            />
+            <label htmlFor="request-jit" className="cursor-pointer text-sm font-medium">
+              JIT
+            </label>
           </div>
-          <ApprovedAccessFields
-            state={requestable.state}
-            dataSetId={values.dataSetId}
-            actions={values.actions}
-            onDataSetChange={(dataSetId, approved) =>
-              // Keep only ticked actions the new data set is approved for.
-              setValues((v) => ({ ...v, dataSetId, actions: v.actions.filter((a) => approved.includes(a)) }))
-            }
-            onActionsChange={(actions) => set("actions", actions)}
-            errors={errors}
+          <p id="request-jit-hint" className="text-xs text-muted-foreground">
+            Just in time: the NHI gets a short-lived token per task instead of standing access.
+          </p>
+        </div>
+        <Field
+          label="Max TTL (minutes)"
+          htmlFor="request-ttl"
+          error={errors.maxTtlSeconds}
+          hint="JIT only. Privileged NHIs: at most 15 minutes; utility: 60. Empty means the cap."
+        >
+          <Input
+            type="number"
+            inputMode="numeric"
+            min={1}
+            step={1}
+            value={values.ttlMinutes}
+            onChange={(e) => set("ttlMinutes", e.target.value)}
             disabled={pending}
           />
-          <div className="grid gap-4 sm:grid-cols-2">
-            <div className="grid content-start gap-1.5">
-              <div className="flex items-center gap-2 pt-6">
-                <input
-                  type="checkbox"
-                  id="request-jit"
-                  checked={values.jit}
-                  onChange={(e) => set("jit", e.target.checked)}
-                  disabled={pending}
-                  aria-describedby="request-jit-hint"
-                  className="size-4 cursor-pointer accent-primary"
-                />
-                <label htmlFor="request-jit" className="cursor-pointer text-sm font-medium">
-                  JIT
-                </label>
-              </div>
-              <p id="request-jit-hint" className="text-xs text-muted-foreground">
-                Just in time: the NHI gets a short-lived token per task instead of standing access.
-              </p>
-            </div>
-            <Field
-              label="Max TTL (minutes)"
-              htmlFor="request-ttl"
-              error={errors.maxTtlSeconds}
-              hint="JIT only. Privileged NHIs: at most 15 minutes; utility: 60. Empty means the cap."
-            >
-              <Input
-                type="number"
-                inputMode="numeric"
-                min={1}
-                step={1}
-                value={values.ttlMinutes}
-                onChange={(e) => set("ttlMinutes", e.target.value)}
-                disabled={pending}
-              />
-            </Field>
-          </div>
-          <Field label="Expires" htmlFor="request-expires" error={errors.expiresAt} hint="Optional. The access ends on this date (UTC) even if nobody revokes it.">
-            <Input type="date" value={values.expiresAt} onChange={(e) => set("expiresAt", e.target.value)} disabled={pending} />
-          </Field>
-          <Field
-            label="Justification"
-            htmlFor="request-justification"
-            error={errors.justification}
-            hint="What task needs this access? Both approvers read this."
-            required
-          >
-            <Textarea rows={3} value={values.justification} onChange={(e) => set("justification", e.target.value)} maxLength={2000} disabled={pending} />
-          </Field>
-          <DialogFormFooter pending={pending}>Send request</DialogFormFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+        </Field>
+      </div>
+      <Field label="Expires" htmlFor="request-expires" error={errors.expiresAt} hint="Optional. The access ends on this date (UTC) even if nobody revokes it.">
+        <Input type="date" value={values.expiresAt} onChange={(e) => set("expiresAt", e.target.value)} disabled={pending} />
+      </Field>
+      <Field
+        label="Justification"
+        htmlFor="request-justification"
+        error={errors.justification}
+        hint="What task needs this access? Both approvers read this."
+        required
+      >
+        <Textarea rows={3} value={values.justification} onChange={(e) => set("justification", e.target.value)} maxLength={2000} disabled={pending} />
+      </Field>
+    </FormDialog>
   );
 }
 

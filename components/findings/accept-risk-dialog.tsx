@@ -4,9 +4,9 @@ import * as React from "react";
 import { ShieldCheck } from "lucide-react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import { DialogFormFooter, ReasonField } from "@/components/forms/dialog-form";
+import { ReasonField } from "@/components/forms/dialog-form";
 import { EndOfDayField, endOfDayIso } from "@/components/forms/end-of-day-field";
+import { FormDialog } from "@/components/forms/form-dialog";
 import { useFormDialog } from "@/components/forms/use-form-dialog";
 import { MAX_ACCEPTANCE_DAYS, acceptFindingInput } from "@/lib/validation/findings";
 import { acceptFindingRiskAction } from "@/app/(dashboard)/findings/actions";
@@ -40,44 +40,42 @@ export function AcceptRiskDialog({ findingId, title, targetName }: { findingId: 
   }
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogTrigger asChild>
+    <FormDialog
+      dialog={{ open, onOpenChange, formRef, pending }}
+      trigger={
         <Button variant="outline" size="sm">
           <ShieldCheck aria-hidden="true" />
           Accept risk
         </Button>
-      </DialogTrigger>
-      <DialogContent
-        title="Accept risk"
-        description={`${title}${targetName ? ` — ${targetName}` : ""}. The finding stays on record as accepted, is audited, and reopens when the acceptance expires; it resolves by itself if the condition clears.`}
-      >
-        <form ref={formRef} onSubmit={submit} noValidate className="grid gap-4">
-          <ReasonField
-            id={`accept-${findingId}-reason`}
-            value={reason}
-            onChange={setReason}
-            error={errors.reason}
-            disabled={pending}
-            rows={3}
-            maxLength={1000}
-            hint="Why the risk is acceptable for now, and what will end it. At least 10 characters; recorded in the audit trail."
-            required
-          />
-          <EndOfDayField
-            id={`accept-${findingId}-until`}
-            label="Accepted until"
-            value={untilDay}
-            onChange={setUntilDay}
-            error={errors.until}
-            hint={`Through the end of this day (UTC); at most ${MAX_ACCEPTANCE_DAYS} days from now.`}
-            disabled={pending}
-            required
-            minDaysAhead={1}
-            maxDaysAhead={MAX_DAYS_AHEAD}
-          />
-          <DialogFormFooter pending={pending}>Accept risk</DialogFormFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+      }
+      title="Accept risk"
+      description={`${title}${targetName ? ` — ${targetName}` : ""}. The finding stays on record as accepted, is audited, and reopens when the acceptance expires; it resolves by itself if the condition clears.`}
+      onSubmit={submit}
+      submitLabel="Accept risk"
+    >
+      <ReasonField
+        id={`accept-${findingId}-reason`}
+        value={reason}
+        onChange={setReason}
+        error={errors.reason}
+        disabled={pending}
+        rows={3}
+        maxLength={1000}
+        hint="Why the risk is acceptable for now, and what will end it. At least 10 characters; recorded in the audit trail."
+        required
+      />
+      <EndOfDayField
+        id={`accept-${findingId}-until`}
+        label="Accepted until"
+        value={untilDay}
+        onChange={setUntilDay}
+        error={errors.until}
+        hint={`Through the end of this day (UTC); at most ${MAX_ACCEPTANCE_DAYS} days from now.`}
+        disabled={pending}
+        required
+        minDaysAhead={1}
+        maxDaysAhead={MAX_DAYS_AHEAD}
+      />
+    </FormDialog>
   );
 }

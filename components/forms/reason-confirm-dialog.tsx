@@ -4,10 +4,10 @@ import * as React from "react";
 import { toast } from "sonner";
 import type { ZodSafeParseResult } from "zod";
 import type { ButtonVariant } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import type { ActionResult } from "@/lib/server/action";
-import { DialogFormFooter, ReasonField } from "./dialog-form";
+import { ReasonField } from "./dialog-form";
 import { fieldErrorsOf } from "./form-controls";
+import { FormDialog } from "./form-dialog";
 import { useFormDialog } from "./use-form-dialog";
 
 export type ReasonConfirmDialogProps<I, T> = {
@@ -80,25 +80,25 @@ export function ReasonConfirmDialog<I, T>({
   }
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogTrigger asChild>{trigger}</DialogTrigger>
-      <DialogContent title={title} description={description}>
-        <form onSubmit={submit} noValidate className="grid gap-4">
-          {children}
-          <ReasonField
-            id={reasonId}
-            value={reason}
-            onChange={setReason}
-            error={errors.reason}
-            disabled={pending}
-            rows={reasonRows}
-            hint={reasonHint}
-          />
-          <DialogFormFooter pending={pending} variant={confirmVariant}>
-            {confirmLabel}
-          </DialogFormFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+    <FormDialog
+      dialog={{ open, onOpenChange, pending }}
+      trigger={trigger}
+      title={title}
+      description={description}
+      onSubmit={submit}
+      submitLabel={confirmLabel}
+      variant={confirmVariant}
+    >
+      {children}
+      <ReasonField
+        id={reasonId}
+        value={reason}
+        onChange={setReason}
+        error={errors.reason}
+        disabled={pending}
+        rows={reasonRows}
+        hint={reasonHint}
+      />
+    </FormDialog>
   );
 }

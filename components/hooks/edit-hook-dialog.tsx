@@ -3,11 +3,10 @@
 import * as React from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
-import { DialogFormFooter } from "@/components/forms/dialog-form";
 import { CheckboxGroup, fieldErrorsOf } from "@/components/forms/form-controls";
+import { FormDialog } from "@/components/forms/form-dialog";
 import { useFormDialog } from "@/components/forms/use-form-dialog";
 import { updateHookInput } from "@/lib/validation/hooks";
 import { updateHookAction } from "@/app/(dashboard)/settings/hooks/actions";
@@ -45,33 +44,31 @@ export function EditHookDialog({ hook, describedBy }: EditHookDialogProps) {
   }
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogTrigger asChild>
+    <FormDialog
+      dialog={{ open, onOpenChange, formRef, pending }}
+      trigger={
         <Button variant="ghost" size="sm" aria-describedby={describedBy}>
           Edit
         </Button>
-      </DialogTrigger>
-      <DialogContent
-        title={`Edit ${hook.name}`}
-        description="The URL and format are fixed: add a new hook to point somewhere else, then disable this one."
-      >
-        <form ref={formRef} onSubmit={submit} noValidate className="grid gap-4">
-          <Field label="Name" htmlFor={`${idBase}-name`} error={errors.name} required>
-            <Input autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} maxLength={120} disabled={pending} />
-          </Field>
-          <CheckboxGroup
-            id={`${idBase}-events`}
-            legend="Events"
-            options={EVENT_OPTIONS}
-            value={events}
-            onChange={setEvents}
-            error={errors.events}
-            disabled={pending}
-            labelClassName="font-mono"
-          />
-          <DialogFormFooter pending={pending}>Save changes</DialogFormFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+      }
+      title={`Edit ${hook.name}`}
+      description="The URL and format are fixed: add a new hook to point somewhere else, then disable this one."
+      onSubmit={submit}
+      submitLabel="Save changes"
+    >
+      <Field label="Name" htmlFor={`${idBase}-name`} error={errors.name} required>
+        <Input autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} maxLength={120} disabled={pending} />
+      </Field>
+      <CheckboxGroup
+        id={`${idBase}-events`}
+        legend="Events"
+        options={EVENT_OPTIONS}
+        value={events}
+        onChange={setEvents}
+        error={errors.events}
+        disabled={pending}
+        labelClassName="font-mono"
+      />
+    </FormDialog>
   );
 }

@@ -4,11 +4,11 @@ import * as React from "react";
 import { Link2 } from "lucide-react";
 import { toast } from "sonner";
 import { bindIdentityAction } from "@/app/(dashboard)/identities/actions";
-import { DialogFormFooter, ReasonField } from "@/components/forms/dialog-form";
+import { ReasonField } from "@/components/forms/dialog-form";
 import { fieldErrorsOf } from "@/components/forms/form-controls";
+import { FormDialog } from "@/components/forms/form-dialog";
 import { useFormDialog } from "@/components/forms/use-form-dialog";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { bindIdentityInput } from "@/lib/validation/identities";
@@ -47,36 +47,34 @@ export function BindWorkflowDialog({ nhi, workflows, boundCount }: BindWorkflowD
   }
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogTrigger asChild>
+    <FormDialog
+      dialog={{ open, onOpenChange, formRef, pending }}
+      trigger={
         <Button variant="outline" size="sm">
           <Link2 aria-hidden="true" />
           Bind to workflow
         </Button>
-      </DialogTrigger>
-      <DialogContent
-        title={`Bind ${nhi.name} to a workflow`}
-        description={
-          boundCount > 0
-            ? `It already serves ${boundCount === 1 ? "a workflow" : `${boundCount} workflows`}. Sharing one identity across workflows is NHI reuse (OWASP NHI9); prefer a dedicated NHI per workflow.`
-            : "The workflow's business owner then answers for why this identity has access."
-        }
-      >
-        <form ref={formRef} onSubmit={submit} noValidate className="grid gap-4">
-          <Field label="Workflow" htmlFor="bind-workflow" error={errors.workflowId} required>
-            <Select value={workflowId} onChange={(e) => setWorkflowId(e.target.value)} disabled={pending}>
-              <option value="">{workflows.length ? "Choose a workflow" : "No other workflow to bind to"}</option>
-              {workflows.map((w) => (
-                <option key={w.id} value={w.id}>
-                  {w.name}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <ReasonField id="bind-reason" value={reason} onChange={setReason} error={errors.reason} disabled={pending} />
-          <DialogFormFooter pending={pending}>Bind to workflow</DialogFormFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+      }
+      title={`Bind ${nhi.name} to a workflow`}
+      description={
+        boundCount > 0
+          ? `It already serves ${boundCount === 1 ? "a workflow" : `${boundCount} workflows`}. Sharing one identity across workflows is NHI reuse (OWASP NHI9); prefer a dedicated NHI per workflow.`
+          : "The workflow's business owner then answers for why this identity has access."
+      }
+      onSubmit={submit}
+      submitLabel="Bind to workflow"
+    >
+      <Field label="Workflow" htmlFor="bind-workflow" error={errors.workflowId} required>
+        <Select value={workflowId} onChange={(e) => setWorkflowId(e.target.value)} disabled={pending}>
+          <option value="">{workflows.length ? "Choose a workflow" : "No other workflow to bind to"}</option>
+          {workflows.map((w) => (
+            <option key={w.id} value={w.id}>
+              {w.name}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <ReasonField id="bind-reason" value={reason} onChange={setReason} error={errors.reason} disabled={pending} />
+    </FormDialog>
   );
 }

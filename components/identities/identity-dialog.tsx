@@ -5,11 +5,11 @@ import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import type { z } from "zod";
 import { createIdentityAction, updateIdentityAction } from "@/app/(dashboard)/identities/actions";
-import { DialogFormFooter, ReasonField } from "@/components/forms/dialog-form";
+import { ReasonField } from "@/components/forms/dialog-form";
 import { fieldErrorsOf } from "@/components/forms/form-controls";
+import { FormDialog } from "@/components/forms/form-dialog";
 import { useFormDialog } from "@/components/forms/use-form-dialog";
 import { humanize } from "@/components/lists/list-controls";
-import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
@@ -107,77 +107,75 @@ export function IdentityDialog({ initial, owners, workflows = [], trigger }: Ide
   );
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogTrigger asChild>{trigger}</DialogTrigger>
-      <DialogContent
-        title={editing ? `Edit ${initial?.name}` : "New NHI"}
-        description="Every NHI needs an accountable owner; without one it is a finding, not a silent gap."
-        className="max-w-xl"
-      >
-        <form ref={formRef} onSubmit={submit} noValidate className="grid gap-4">
-          <Field label="Name" htmlFor={`${p}-name`} error={errors.name} required>
-            <Input value={values.name} onChange={(e) => set("name", e.target.value)} autoComplete="off" disabled={pending} />
+    <FormDialog
+      dialog={{ open, onOpenChange, formRef, pending }}
+      trigger={trigger}
+      title={editing ? `Edit ${initial?.name}` : "New NHI"}
+      description="Every NHI needs an accountable owner; without one it is a finding, not a silent gap."
+      contentClassName="max-w-xl"
+      onSubmit={submit}
+      submitLabel={editing ? "Save NHI" : "Create NHI"}
+    >
+      <Field label="Name" htmlFor={`${p}-name`} error={errors.name} required>
+        <Input value={values.name} onChange={(e) => set("name", e.target.value)} autoComplete="off" disabled={pending} />
+      </Field>
+      {editing ? (
+        <p className="text-sm text-muted-foreground">
+          {values.provider ? PROVIDER_LABEL[values.provider] : null} ·{" "}
+          <span className="font-mono break-all text-foreground">{values.externalId}</span>
+          <span className="block text-xs">Provider and external id identify the NHI and cannot change.</span>
+        </p>
+      ) : (
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field label="Provider" htmlFor={`${p}-provider`} error={errors.provider} required>
+            <Select value={values.provider} onChange={(e) => set("provider", e.target.value as IdentityValues["provider"])} disabled={pending}>
+              <option value="">Choose a provider</option>
+              {provider.options.map((o) => (
+                <option key={o} value={o}>
+                  {PROVIDER_LABEL[o]}
+                </option>
+              ))}
+            </Select>
           </Field>
-          {editing ? (
-            <p className="text-sm text-muted-foreground">
-              {values.provider ? PROVIDER_LABEL[values.provider] : null} ·{" "}
-              <span className="font-mono break-all text-foreground">{values.externalId}</span>
-              <span className="block text-xs">Provider and external id identify the NHI and cannot change.</span>
-            </p>
-          ) : (
-            <div className="grid gap-4 sm:grid-cols-2">
-              <Field label="Provider" htmlFor={`${p}-provider`} error={errors.provider} required>
-                <Select value={values.provider} onChange={(e) => set("provider", e.target.value as IdentityValues["provider"])} disabled={pending}>
-                  <option value="">Choose a provider</option>
-                  {provider.options.map((o) => (
-                    <option key={o} value={o}>
-                      {PROVIDER_LABEL[o]}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-              <Field label="External id" htmlFor={`${p}-external-id`} error={errors.externalId} hint="ARN, SPIFFE ID, client id…" required>
-                <Input value={values.externalId} onChange={(e) => set("externalId", e.target.value)} autoComplete="off" spellCheck={false} className="font-mono" disabled={pending} />
-              </Field>
-            </div>
-          )}
-          <div className="grid gap-4 sm:grid-cols-2">
-            {enumSelect("kind", "Kind", nhiKind.options)}
-            {enumSelect("environment", "Environment", environment.options)}
-            {enumSelect("classification", "Classification", classification.options)}
-            {editing ? enumSelect("status", "Status", nhiStatus.options) : null}
-            <Field label="Owner" htmlFor={`${p}-owner`} error={errors.ownerId} hint="The identity owner accountable for it.">
-              <Select value={values.ownerId ?? ""} onChange={(e) => set("ownerId", e.target.value || null)} disabled={pending}>
-                <option value="">No owner (raises a finding)</option>
-                {owners.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-            {editing ? null : (
-              <Field label="Workflow" htmlFor={`${p}-workflow`} error={errors.workflowIds} hint="Optional. The workflow it runs for.">
-                <Select value={workflowId} onChange={(e) => setWorkflowId(e.target.value)} disabled={pending}>
-                  <option value="">Not bound yet</option>
-                  {workflows.map((w) => (
-                    <option key={w.id} value={w.id}>
-                      {w.name}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-            )}
-          </div>
-          <Field label="Description" htmlFor={`${p}-description`} error={errors.description}>
-            <Textarea rows={3} value={values.description} onChange={(e) => set("description", e.target.value)} maxLength={2000} disabled={pending} />
+          <Field label="External id" htmlFor={`${p}-external-id`} error={errors.externalId} hint="ARN, SPIFFE ID, client id…" required>
+            <Input value={values.externalId} onChange={(e) => set("externalId", e.target.value)} autoComplete="off" spellCheck={false} className="font-mono" disabled={pending} />
           </Field>
-          {editing ? (
-            <ReasonField id={`${p}-reason`} value={reason} onChange={setReason} error={errors.reason} disabled={pending} />
-          ) : null}
-          <DialogFormFooter pending={pending}>{editing ? "Save NHI" : "Create NHI"}</DialogFormFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+        </div>
+      )}
+      <div className="grid gap-4 sm:grid-cols-2">
+        {enumSelect("kind", "Kind", nhiKind.options)}
+        {enumSelect("environment", "Environment", environment.options)}
+        {enumSelect("classification", "Classification", classification.options)}
+        {editing ? enumSelect("status", "Status", nhiStatus.options) : null}
+        <Field label="Owner" htmlFor={`${p}-owner`} error={errors.ownerId} hint="The identity owner accountable for it.">
+          <Select value={values.ownerId ?? ""} onChange={(e) => set("ownerId", e.target.value || null)} disabled={pending}>
+            <option value="">No owner (raises a finding)</option>
+            {owners.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        {editing ? null : (
+          <Field label="Workflow" htmlFor={`${p}-workflow`} error={errors.workflowIds} hint="Optional. The workflow it runs for.">
+            <Select value={workflowId} onChange={(e) => setWorkflowId(e.target.value)} disabled={pending}>
+              <option value="">Not bound yet</option>
+              {workflows.map((w) => (
+                <option key={w.id} value={w.id}>
+                  {w.name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
+      </div>
+      <Field label="Description" htmlFor={`${p}-description`} error={errors.description}>
+        <Textarea rows={3} value={values.description} onChange={(e) => set("description", e.target.value)} maxLength={2000} disabled={pending} />
+      </Field>
+      {editing ? (
+        <ReasonField id={`${p}-reason`} value={reason} onChange={setReason} error={errors.reason} disabled={pending} />
+      ) : null}
+    </FormDialog>
   );
 }

@@ -3,11 +3,11 @@
 import * as React from "react";
 import { toast } from "sonner";
 import { rotateCredentialAction } from "@/app/(dashboard)/identities/actions";
-import { DialogFormFooter, ReasonField } from "@/components/forms/dialog-form";
+import { ReasonField } from "@/components/forms/dialog-form";
 import { fieldErrorsOf } from "@/components/forms/form-controls";
+import { FormDialog } from "@/components/forms/form-dialog";
 import { useFormDialog } from "@/components/forms/use-form-dialog";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { rotateCredentialInput } from "@/lib/validation/credentials";
@@ -57,32 +57,30 @@ export function RotateCredentialDialog({ credential, describedBy }: RotateCreden
   }
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogTrigger asChild>
+    <FormDialog
+      dialog={{ open, onOpenChange, formRef, pending }}
+      trigger={
         <Button variant="ghost" size="sm" aria-describedby={describedBy}>
           Rotate
         </Button>
-      </DialogTrigger>
-      <DialogContent
-        title={`Rotate ${credential.name}`}
-        description="Record the replacement. The current credential is marked rotated at once and its fingerprint stops counting as valid."
-      >
-        <form ref={formRef} onSubmit={submit} noValidate className="grid gap-4">
-          <CredentialMaterialFields
-            idPrefix={p}
-            fingerprint={fingerprint}
-            onFingerprintChange={setFingerprint}
-            secretRef={secretRef}
-            errors={errors}
-            disabled={pending}
-          />
-          <Field label="Expires" htmlFor={`${p}-expires`} error={errors.expiresAt} hint="Empty keeps the same lifetime as the credential it replaces.">
-            <Input type="date" value={expiresAt} onChange={(e) => setExpiresAt(e.target.value)} disabled={pending} />
-          </Field>
-          <ReasonField id={`${p}-reason`} value={reason} onChange={setReason} error={errors.reason} disabled={pending} />
-          <DialogFormFooter pending={pending}>Rotate</DialogFormFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+      }
+      title={`Rotate ${credential.name}`}
+      description="Record the replacement. The current credential is marked rotated at once and its fingerprint stops counting as valid."
+      onSubmit={submit}
+      submitLabel="Rotate"
+    >
+      <CredentialMaterialFields
+        idPrefix={p}
+        fingerprint={fingerprint}
+        onFingerprintChange={setFingerprint}
+        secretRef={secretRef}
+        errors={errors}
+        disabled={pending}
+      />
+      <Field label="Expires" htmlFor={`${p}-expires`} error={errors.expiresAt} hint="Empty keeps the same lifetime as the credential it replaces.">
+        <Input type="date" value={expiresAt} onChange={(e) => setExpiresAt(e.target.value)} disabled={pending} />
+      </Field>
+      <ReasonField id={`${p}-reason`} value={reason} onChange={setReason} error={errors.reason} disabled={pending} />
+    </FormDialog>
   );
 }

@@ -3,11 +3,10 @@
 import * as React from "react";
 import { toast } from "sonner";
 import { denyEntitlementAction } from "@/app/(dashboard)/requests/actions";
-import { DialogFormFooter } from "@/components/forms/dialog-form";
 import { fieldErrorsOf } from "@/components/forms/form-controls";
+import { FormDialog } from "@/components/forms/form-dialog";
 import { useFormDialog } from "@/components/forms/use-form-dialog";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
@@ -53,34 +52,34 @@ export function DenyRequestDialog({ request, sides, describedBy, disabled }: Den
   }
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogTrigger asChild>
+    <FormDialog
+      dialog={{ open, onOpenChange, formRef, pending }}
+      trigger={
         <Button variant="outline" size="sm" aria-describedby={describedBy} disabled={disabled} className="text-danger hover:bg-danger/10 hover:text-danger">
           Deny
         </Button>
-      </DialogTrigger>
-      <DialogContent title="Deny this request?" description={`${request.title}. The request closes as denied; the requester sees your comment.`}>
-        <form ref={formRef} onSubmit={submit} noValidate className="grid gap-4">
-          {sides.length > 1 ? (
-            <Field label="Deny as" htmlFor={`${p}-side`} error={errors.side} required>
-              <Select value={side} onChange={(e) => setSide(e.target.value as Side | "")} disabled={pending}>
-                <option value="">Choose the side you sign for</option>
-                {sides.map((s) => (
-                  <option key={s} value={s}>
-                    {SIDE_LABEL[s]}
-                  </option>
-                ))}
-              </Select>
-            </Field>
-          ) : null}
-          <Field label="Comment" htmlFor={`${p}-comment`} error={errors.comment} hint="Required. Say what is wrong or what would make it acceptable." required>
-            <Textarea rows={3} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={1000} disabled={pending} />
-          </Field>
-          <DialogFormFooter pending={pending} variant="destructive">
-            Deny request
-          </DialogFormFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+      }
+      title="Deny this request?"
+      description={`${request.title}. The request closes as denied; the requester sees your comment.`}
+      onSubmit={submit}
+      submitLabel="Deny request"
+      variant="destructive"
+    >
+      {sides.length > 1 ? (
+        <Field label="Deny as" htmlFor={`${p}-side`} error={errors.side} required>
+          <Select value={side} onChange={(e) => setSide(e.target.value as Side | "")} disabled={pending}>
+            <option value="">Choose the side you sign for</option>
+            {sides.map((s) => (
+              <option key={s} value={s}>
+                {SIDE_LABEL[s]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      ) : null}
+      <Field label="Comment" htmlFor={`${p}-comment`} error={errors.comment} hint="Required. Say what is wrong or what would make it acceptable." required>
+        <Textarea rows={3} value={comment} onChange={(e) => setComment(e.target.value)} maxLength={1000} disabled={pending} />
+      </Field>
+    </FormDialog>
   );
 }

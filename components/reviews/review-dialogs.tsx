@@ -4,12 +4,12 @@ import * as React from "react";
 import { toast } from "sonner";
 import { z } from "zod";
 import { decideReviewAction, delegateCandidatesAction } from "@/app/(dashboard)/reviews/actions";
-import { DialogFormFooter, ReasonField } from "@/components/forms/dialog-form";
+import { ReasonField } from "@/components/forms/dialog-form";
 import { CheckboxGroup, fieldErrorsOf } from "@/components/forms/form-controls";
+import { FormDialog } from "@/components/forms/form-dialog";
 import { ReasonConfirmDialog } from "@/components/forms/reason-confirm-dialog";
 import { useFormDialog } from "@/components/forms/use-form-dialog";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
 import { formatDateTime } from "@/lib/utils";
@@ -74,8 +74,9 @@ export function ModifyReviewDialog({ target, disabled }: { target: ReviewTarget;
   }
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogTrigger asChild>
+    <FormDialog
+      dialog={{ open, onOpenChange, formRef, pending }}
+      trigger={
         <Button
           size="sm"
           variant="outline"
@@ -85,23 +86,23 @@ export function ModifyReviewDialog({ target, disabled }: { target: ReviewTarget;
         >
           Modify
         </Button>
-      </DialogTrigger>
-      <DialogContent title="Narrow the actions" description={`${target.title}. Keep only what the task needs; the rest stops working at once and the grant is certified.`}>
-        <form ref={formRef} onSubmit={submit} noValidate className="grid gap-4">
-          <CheckboxGroup
-            id={`modify-actions-${target.id}`}
-            legend="Actions to keep"
-            options={target.actions.map((a) => ({ value: a, label: a }))}
-            value={kept}
-            onChange={setKept}
-            error={errors.actions}
-            disabled={pending}
-          />
-          <ReasonField id={`modify-reason-${target.id}`} value={reason} onChange={setReason} error={errors.reason} disabled={pending} rows={3} hint={REASON_HINT} required />
-          <DialogFormFooter pending={pending}>Save actions</DialogFormFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+      }
+      title="Narrow the actions"
+      description={`${target.title}. Keep only what the task needs; the rest stops working at once and the grant is certified.`}
+      onSubmit={submit}
+      submitLabel="Save actions"
+    >
+      <CheckboxGroup
+        id={`modify-actions-${target.id}`}
+        legend="Actions to keep"
+        options={target.actions.map((a) => ({ value: a, label: a }))}
+        value={kept}
+        onChange={setKept}
+        error={errors.actions}
+        disabled={pending}
+      />
+      <ReasonField id={`modify-reason-${target.id}`} value={reason} onChange={setReason} error={errors.reason} disabled={pending} rows={3} hint={REASON_HINT} required />
+    </FormDialog>
   );
 }
 
@@ -147,29 +148,30 @@ export function DelegateReviewDialog({ target, disabled }: { target: ReviewTarge
 
   const selectId = `delegate-to-${target.id}`;
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogTrigger asChild>
+    <FormDialog
+      dialog={{ open, onOpenChange, formRef, pending }}
+      trigger={
         <Button size="sm" variant="ghost" disabled={disabled} aria-describedby={target.describedBy}>
           Delegate
         </Button>
-      </DialogTrigger>
-      <DialogContent title="Delegate this review" description={`${target.title}. Only people who may decide reviews and did not request or approve this access on the identity side are listed.`}>
-        <form ref={formRef} onSubmit={submit} noValidate className="grid gap-4">
-          <Field label="Delegate to" htmlFor={selectId} error={errors.delegateTo} required hint={candidates?.length === 0 ? "Nobody else is eligible to review this access." : undefined}>
-            <Select value={delegateTo} onChange={(e) => setDelegateTo(e.target.value)} disabled={pending || candidates === null}>
-              <option value="">{candidates === null ? "Loading…" : "Choose a person"}</option>
-              {candidates?.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name} ({c.email})
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <ReasonField id={`delegate-reason-${target.id}`} value={reason} onChange={setReason} error={errors.reason} disabled={pending} rows={3} hint={REASON_HINT} required />
-          <DialogFormFooter pending={pending}>Delegate review</DialogFormFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+      }
+      title="Delegate this review"
+      description={`${target.title}. Only people who may decide reviews and did not request or approve this access on the identity side are listed.`}
+      onSubmit={submit}
+      submitLabel="Delegate review"
+    >
+      <Field label="Delegate to" htmlFor={selectId} error={errors.delegateTo} required hint={candidates?.length === 0 ? "Nobody else is eligible to review this access." : undefined}>
+        <Select value={delegateTo} onChange={(e) => setDelegateTo(e.target.value)} disabled={pending || candidates === null}>
+          <option value="">{candidates === null ? "Loading…" : "Choose a person"}</option>
+          {candidates?.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name} ({c.email})
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <ReasonField id={`delegate-reason-${target.id}`} value={reason} onChange={setReason} error={errors.reason} disabled={pending} rows={3} hint={REASON_HINT} required />
+    </FormDialog>
   );
 }
 

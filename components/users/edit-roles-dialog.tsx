@@ -3,12 +3,12 @@
 import * as React from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import type { Role } from "@/lib/auth/permissions";
 import { updateUserInput } from "@/lib/validation/users";
 import { updateUserAction } from "@/app/(dashboard)/settings/users/actions";
-import { DialogFormFooter, ReasonField } from "@/components/forms/dialog-form";
+import { ReasonField } from "@/components/forms/dialog-form";
 import { CheckboxGroup, fieldErrorsOf } from "@/components/forms/form-controls";
+import { FormDialog } from "@/components/forms/form-dialog";
 import { useFormDialog } from "@/components/forms/use-form-dialog";
 import { ROLE_OPTIONS } from "./roles";
 
@@ -43,30 +43,28 @@ export function EditRolesDialog({ user }: EditRolesDialogProps) {
   }
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogTrigger asChild>
+    <FormDialog
+      dialog={{ open, onOpenChange, formRef, pending }}
+      trigger={
         <Button variant="ghost" size="sm" aria-label={`Edit roles for ${user.name}`}>
           Edit roles
         </Button>
-      </DialogTrigger>
-      <DialogContent
-        title={`Edit roles for ${user.name}`}
-        description="Roles decide what they can see and approve. The change applies to their next request."
-      >
-        <form ref={formRef} onSubmit={submit} noValidate className="grid gap-4">
-          <CheckboxGroup
-            id={`${idPrefix}-role`}
-            legend="Roles"
-            options={ROLE_OPTIONS}
-            value={roles}
-            onChange={setRoles}
-            error={errors.roles}
-            disabled={pending}
-          />
-          <ReasonField id={`${idPrefix}-reason`} value={reason} onChange={setReason} error={errors.reason} disabled={pending} />
-          <DialogFormFooter pending={pending}>Save roles</DialogFormFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+      }
+      title={`Edit roles for ${user.name}`}
+      description="Roles decide what they can see and approve. The change applies to their next request."
+      onSubmit={submit}
+      submitLabel="Save roles"
+    >
+      <CheckboxGroup
+        id={`${idPrefix}-role`}
+        legend="Roles"
+        options={ROLE_OPTIONS}
+        value={roles}
+        onChange={setRoles}
+        error={errors.roles}
+        disabled={pending}
+      />
+      <ReasonField id={`${idPrefix}-reason`} value={reason} onChange={setReason} error={errors.reason} disabled={pending} />
+    </FormDialog>
   );
 }

@@ -4,14 +4,13 @@ import * as React from "react";
 import { toast } from "sonner";
 import { UserPlus } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import type { Role } from "@/lib/auth/permissions";
 import { createUserInput } from "@/lib/validation/users";
 import { createUserAction } from "@/app/(dashboard)/settings/users/actions";
-import { DialogFormFooter } from "@/components/forms/dialog-form";
 import { CheckboxGroup, fieldErrorsOf } from "@/components/forms/form-controls";
+import { FormDialog } from "@/components/forms/form-dialog";
 import { useFormDialog } from "@/components/forms/use-form-dialog";
 import { ROLE_OPTIONS } from "./roles";
 
@@ -43,42 +42,40 @@ export function NewUserDialog() {
   }
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogTrigger asChild>
+    <FormDialog
+      dialog={{ open, onOpenChange, formRef, pending }}
+      trigger={
         <Button>
           <UserPlus aria-hidden="true" />
           New user
         </Button>
-      </DialogTrigger>
-      <DialogContent
-        title="New user"
-        description="They sign in through your identity provider with this e-mail address."
-      >
-        <form ref={formRef} onSubmit={submit} noValidate className="grid gap-4">
-          <Field label="E-mail" htmlFor="new-user-email" error={errors.email} required>
-            <Input
-              type="email"
-              autoComplete="off"
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-              disabled={pending}
-            />
-          </Field>
-          <Field label="Name" htmlFor="new-user-name" error={errors.name} required>
-            <Input autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} disabled={pending} />
-          </Field>
-          <CheckboxGroup
-            id="new-user-role"
-            legend="Roles"
-            options={ROLE_OPTIONS}
-            value={roles}
-            onChange={setRoles}
-            error={errors.roles}
-            disabled={pending}
-          />
-          <DialogFormFooter pending={pending}>Create user</DialogFormFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+      }
+      title="New user"
+      description="They sign in through your identity provider with this e-mail address."
+      onSubmit={submit}
+      submitLabel="Create user"
+    >
+      <Field label="E-mail" htmlFor="new-user-email" error={errors.email} required>
+        <Input
+          type="email"
+          autoComplete="off"
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+          disabled={pending}
+        />
+      </Field>
+      <Field label="Name" htmlFor="new-user-name" error={errors.name} required>
+        <Input autoComplete="off" value={name} onChange={(e) => setName(e.target.value)} disabled={pending} />
+      </Field>
+      <CheckboxGroup
+        id="new-user-role"
+        legend="Roles"
+        options={ROLE_OPTIONS}
+        value={roles}
+        onChange={setRoles}
+        error={errors.roles}
+        disabled={pending}
+      />
+    </FormDialog>
   );
 }

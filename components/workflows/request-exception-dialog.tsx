@@ -4,12 +4,12 @@ import * as React from "react";
 import { FilePlus } from "lucide-react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
-import { DialogFormFooter, ReasonField } from "@/components/forms/dialog-form";
+import { ReasonField } from "@/components/forms/dialog-form";
 import { EndOfDayField, endOfDayIso } from "@/components/forms/end-of-day-field";
 import { CheckboxGroup } from "@/components/forms/form-controls";
+import { FormDialog } from "@/components/forms/form-dialog";
 import { useFormDialog } from "@/components/forms/use-form-dialog";
 import { requestExceptionInput } from "@/lib/validation/exceptions";
 import { dataAction } from "@/lib/validation/workflows";
@@ -52,65 +52,63 @@ export function RequestExceptionDialog({ workflowId, dataSets }: { workflowId: s
   }
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogTrigger asChild>
+    <FormDialog
+      dialog={{ open, onOpenChange, formRef, pending }}
+      trigger={
         <Button variant="outline" size="sm">
           <FilePlus aria-hidden="true" />
           Request exception
         </Button>
-      </DialogTrigger>
-      <DialogContent
-        title="Request exception"
-        description="Time-boxed access outside the approved data sets. The business owner (or a delegate on the escalation path) decides; it ends on its own at expiry."
-      >
-        <form ref={formRef} onSubmit={submit} noValidate className="grid gap-4">
-          <Field label="Data set" htmlFor="exception-data-set" error={errors.dataSetId} required>
-            <Select value={dataSetId} onChange={(e) => setDataSetId(e.target.value)} disabled={pending}>
-              <option value="">Choose a data set</option>
-              {dataSets.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {dataSetLabel(d)}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <CheckboxGroup<DataAction>
-            id="exception-actions"
-            legend="Actions"
-            options={ACTION_OPTIONS}
-            value={actions}
-            onChange={setActions}
-            error={errors.actions}
-            disabled={pending}
-            className="grid-cols-2 sm:grid-cols-4 [&>[id$='-error']]:col-span-full"
-            labelClassName="font-mono"
-          />
-          <ReasonField
-            id="exception-reason"
-            value={reason}
-            onChange={setReason}
-            error={errors.reason}
-            disabled={pending}
-            rows={3}
-            maxLength={1000}
-            hint="Why the task needs this access, and why only for a while."
-            required
-          />
-          <EndOfDayField
-            id="exception-expires"
-            label="Expiry date"
-            value={expiresOn}
-            onChange={setExpiresOn}
-            error={errors.expiresAt}
-            hint="Access ends at the end of this day (UTC); at most 180 days from now."
-            disabled={pending}
-            required
-            minDaysAhead={0}
-            maxDaysAhead={MAX_DAYS_AHEAD}
-          />
-          <DialogFormFooter pending={pending}>Request exception</DialogFormFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+      }
+      title="Request exception"
+      description="Time-boxed access outside the approved data sets. The business owner (or a delegate on the escalation path) decides; it ends on its own at expiry."
+      onSubmit={submit}
+      submitLabel="Request exception"
+    >
+      <Field label="Data set" htmlFor="exception-data-set" error={errors.dataSetId} required>
+        <Select value={dataSetId} onChange={(e) => setDataSetId(e.target.value)} disabled={pending}>
+          <option value="">Choose a data set</option>
+          {dataSets.map((d) => (
+            <option key={d.id} value={d.id}>
+              {dataSetLabel(d)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <CheckboxGroup<DataAction>
+        id="exception-actions"
+        legend="Actions"
+        options={ACTION_OPTIONS}
+        value={actions}
+        onChange={setActions}
+        error={errors.actions}
+        disabled={pending}
+        className="grid-cols-2 sm:grid-cols-4 [&>[id$='-error']]:col-span-full"
+        labelClassName="font-mono"
+      />
+      <ReasonField
+        id="exception-reason"
+        value={reason}
+        onChange={setReason}
+        error={errors.reason}
+        disabled={pending}
+        rows={3}
+        maxLength={1000}
+        hint="Why the task needs this access, and why only for a while."
+        required
+      />
+      <EndOfDayField
+        id="exception-expires"
+        label="Expiry date"
+        value={expiresOn}
+        onChange={setExpiresOn}
+        error={errors.expiresAt}
+        hint="Access ends at the end of this day (UTC); at most 180 days from now."
+        disabled={pending}
+        required
+        minDaysAhead={0}
+        maxDaysAhead={MAX_DAYS_AHEAD}
+      />
+    </FormDialog>
   );
 }

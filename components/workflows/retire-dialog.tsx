@@ -4,11 +4,11 @@ import * as React from "react";
 import { Archive } from "lucide-react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Skeleton } from "@/components/ui/skeleton";
 import { InlineAlert } from "@/components/lists/list-controls";
-import { DialogFormFooter, ReasonField } from "@/components/forms/dialog-form";
+import { ReasonField } from "@/components/forms/dialog-form";
 import { fieldErrorsOf } from "@/components/forms/form-controls";
+import { FormDialog } from "@/components/forms/form-dialog";
 import { useFormDialog } from "@/components/forms/use-form-dialog";
 import type { retireWorkflow } from "@/lib/domain/workflows/lifecycle";
 import { cn, focusRing, formatDateTime } from "@/lib/utils";
@@ -56,49 +56,47 @@ export function RetireDialog({ workflowId, workflowName }: { workflowId: string;
   }
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogTrigger asChild>
+    <FormDialog
+      dialog={{ open, onOpenChange, pending }}
+      trigger={
         <Button variant="outline" className="text-danger hover:bg-danger/10 hover:text-danger">
           <Archive aria-hidden="true" />
           Retire
         </Button>
-      </DialogTrigger>
-      <DialogContent
-        title={`Retire “${workflowName}”?`}
-        description="This is offboarding: every entitlement and credential of this workflow is revoked at once, its revocation hooks are called, and the workflow can never be activated again."
-        className="max-w-xl"
-      >
-        <form onSubmit={submit} noValidate className="grid gap-4">
-          {loading ? (
-            <div role="status" className="grid gap-2">
-              <span className="text-sm text-muted-foreground">Checking what will be revoked…</span>
-              <Skeleton className="h-16" />
-            </div>
-          ) : previewError ? (
-            <InlineAlert title="Could not list what will be revoked">
-              <p>{previewError}</p>
-              <Button type="button" variant="outline" size="sm" className="mt-2" onClick={loadPreview}>
-                Try again
-              </Button>
-            </InlineAlert>
-          ) : preview ? (
-            <RevocationPreview revoked={preview} />
-          ) : null}
-          <ReasonField
-            id={`retire-${workflowId}-reason`}
-            value={reason}
-            onChange={setReason}
-            error={errors.reason}
-            disabled={pending}
-            rows={2}
-            hint="Optional. Recorded in the audit trail and sent with the revocation events."
-          />
-          <DialogFormFooter pending={pending} variant="destructive" submitDisabled={!preview}>
-            Retire workflow
-          </DialogFormFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+      }
+      title={`Retire “${workflowName}”?`}
+      description="This is offboarding: every entitlement and credential of this workflow is revoked at once, its revocation hooks are called, and the workflow can never be activated again."
+      contentClassName="max-w-xl"
+      onSubmit={submit}
+      submitLabel="Retire workflow"
+      variant="destructive"
+      submitDisabled={!preview}
+    >
+      {loading ? (
+        <div role="status" className="grid gap-2">
+          <span className="text-sm text-muted-foreground">Checking what will be revoked…</span>
+          <Skeleton className="h-16" />
+        </div>
+      ) : previewError ? (
+        <InlineAlert title="Could not list what will be revoked">
+          <p>{previewError}</p>
+          <Button type="button" variant="outline" size="sm" className="mt-2" onClick={loadPreview}>
+            Try again
+          </Button>
+        </InlineAlert>
+      ) : preview ? (
+        <RevocationPreview revoked={preview} />
+      ) : null}
+      <ReasonField
+        id={`retire-${workflowId}-reason`}
+        value={reason}
+        onChange={setReason}
+        error={errors.reason}
+        disabled={pending}
+        rows={2}
+        hint="Optional. Recorded in the audit trail and sent with the revocation events."
+      />
+    </FormDialog>
   );
 }
 

@@ -4,10 +4,10 @@ import * as React from "react";
 import { ArrowLeftRight } from "lucide-react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
-import { DialogFormFooter, ReasonField } from "@/components/forms/dialog-form";
+import { ReasonField } from "@/components/forms/dialog-form";
+import { FormDialog } from "@/components/forms/form-dialog";
 import { useFormDialog } from "@/components/forms/use-form-dialog";
 import { transferOwnershipInput } from "@/lib/validation/workflows";
 import { transferWorkflowOwnershipAction } from "@/app/(dashboard)/workflows/actions";
@@ -58,64 +58,62 @@ export function TransferOwnershipDialog({ workflowId, users, current, sides, def
   }
 
   return (
-    <Dialog open={open} onOpenChange={onOpenChange}>
-      <DialogTrigger asChild>
+    <FormDialog
+      dialog={{ open, onOpenChange, formRef, pending }}
+      trigger={
         <Button variant="outline" size="sm">
           <ArrowLeftRight aria-hidden="true" />
           Transfer ownership
         </Button>
-      </DialogTrigger>
-      <DialogContent
-        title="Transfer ownership"
-        description="The new owner becomes accountable for this side's control decisions from now on. Both people are notified and the transfer is audited."
+      }
+      title="Transfer ownership"
+      description="The new owner becomes accountable for this side's control decisions from now on. Both people are notified and the transfer is audited."
+      onSubmit={submit}
+      submitLabel="Transfer ownership"
+    >
+      <Field label="Side" htmlFor="transfer-side" error={errors.side}>
+        <Select
+          value={side}
+          onChange={(e) => {
+            setSide(e.target.value as Side);
+            setToUserId("");
+          }}
+          disabled={pending}
+        >
+          {sides.business ? <option value="business">Business owner: purpose and data approval</option> : null}
+          {sides.identity ? <option value="identity">Identity owner: entitlements, review cadence and revocation</option> : null}
+        </Select>
+      </Field>
+      <Field
+        label="New owner"
+        htmlFor="transfer-to"
+        error={errors.toUserId}
+        hint={
+          candidates.length === 0
+            ? `Nobody else holds the ${ROLE_FOR[side].replace("_", " ")} role. Ask an admin to give it to someone.`
+            : undefined
+        }
+        required
       >
-        <form ref={formRef} onSubmit={submit} noValidate className="grid gap-4">
-          <Field label="Side" htmlFor="transfer-side" error={errors.side}>
-            <Select
-              value={side}
-              onChange={(e) => {
-                setSide(e.target.value as Side);
-                setToUserId("");
-              }}
-              disabled={pending}
-            >
-              {sides.business ? <option value="business">Business owner: purpose and data approval</option> : null}
-              {sides.identity ? <option value="identity">Identity owner: entitlements, review cadence and revocation</option> : null}
-            </Select>
-          </Field>
-          <Field
-            label="New owner"
-            htmlFor="transfer-to"
-            error={errors.toUserId}
-            hint={
-              candidates.length === 0
-                ? `Nobody else holds the ${ROLE_FOR[side].replace("_", " ")} role. Ask an admin to give it to someone.`
-                : undefined
-            }
-            required
-          >
-            <Select value={toUserId} onChange={(e) => setToUserId(e.target.value)} disabled={pending}>
-              <option value="">Choose a person</option>
-              {candidates.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name} ({u.email})
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <ReasonField
-            id="transfer-reason"
-            value={reason}
-            onChange={setReason}
-            error={errors.reason}
-            disabled={pending}
-            rows={3}
-            hint="Why the ownership moves, e.g. a team change."
-            required
-          />
-          <DialogFormFooter pending={pending}>Transfer ownership</DialogFormFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+        <Select value={toUserId} onChange={(e) => setToUserId(e.target.value)} disabled={pending}>
+          <option value="">Choose a person</option>
+          {candidates.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name} ({u.email})
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <ReasonField
+        id="transfer-reason"
+        value={reason}
+        onChange={setReason}
+        error={errors.reason}
+        disabled={pending}
+        rows={3}
+        hint="Why the ownership moves, e.g. a team change."
+        required
+      />
+    </FormDialog>
   );
 }
