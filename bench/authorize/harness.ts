@@ -132,5 +132,25 @@ export async function runLoad(
   };
 }
 
+/**
+ * Lets the machine settle before a measured run, so no target pays for the one before it: a checkpoint, then a
+ * wait (at most 60 s) until no autovacuum worker is busy on this database and every service process is idle (under
+ * 5 % of a core over half a second). Without it the baseline, which runs right after Next.js in two of three rounds,
+ * lost up to half its throughput to what the previous targets left behind (their log inserts' autovacuum and dirty
+ * pages, Next.js's own after-load work).
+ */
+export async function settle(sql: postgres.Sql, services: Service[]): Promise<void> {
+  await sql`checkpoint`;
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const [busy] = await sql<{ n: number }[]>`
+      select count(*)::int as n from pg_stat_activity where backend_type = 'autovacuum worker' and datname = current_database()`;
+    const before = services.map((s) => s.cpuMs());
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const idle = services.every((s, i) => s.cpuMs() - before[i]! < 25);
+    if (busy!.n === 0 && idle) return;
+  }
+}
+
 export const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 export const loadAverage = () => fs.readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
