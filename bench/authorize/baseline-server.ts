@@ -12,7 +12,11 @@
 import http from "node:http";
 import postgres from "postgres";
 
-const sql = postgres(process.env.DATABASE_URL!, { max: Number(process.env.DB_POOL_MAX ?? 10), onnotice: () => {} });
+// max_pipeline 1 (one query at a time per connection; an option postgres.js's types omit): the fastest setting here,
+// 17k req/s, and one that does not slow down over time. With the default pipelining the same server did 12.3k req/s
+// falling to 7.2k over four 8 s runs (CPU per request 72 → 135 µs). The reference should be the best bare server.
+const options = { max: Number(process.env.DB_POOL_MAX ?? 10), max_pipeline: 1, onnotice: () => {} };
+const sql = postgres(process.env.DATABASE_URL!, options);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function lookup(subject: string): Promise<string | undefined> {

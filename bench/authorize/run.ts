@@ -79,9 +79,8 @@ try {
   for (let round = 0; round < ROUNDS; round++) {
     // Rotate the order each round so no target always runs first or last.
     for (const t of [...targets.slice(round % targets.length), ...targets.slice(0, round % targets.length)]) {
-      // The baseline server gets slower the longer it runs (measured alone: 12.4k → 5.7k req/s over six 10 s runs, its
-      // CPU per request 74 → 170 µs; the PDPs stay flat), so every round measures a fresh one after its own warm-up:
-      // the reference at its best, the conservative choice for the ratios.
+      // Every round measures a fresh baseline after its own warm-up: the reference at its best, the conservative
+      // choice for the ratios (with postgres.js's default pipelining it used to slow down run after run).
       if (t.name === "baseline" && round > 0) {
         const old = t.service;
         await old.stop();
