@@ -71,7 +71,9 @@ export function createPdpServer(options: PdpOptions = {}): PdpServer {
       keys.clear();
       access?.clear();
     });
-  const evaluateOptions = () => ({ client: client(), loadFacts: access ? access.facts.bind(access) : undefined });
+  // Built once: the decision path is hot, and the loader never changes.
+  const loadFacts = access ? access.facts.bind(access) : undefined;
+  const evaluateOptions = () => ({ client: client(), loadFacts });
   let closing = false;
   let port = 0;
 
