@@ -42,7 +42,8 @@ test.describe("[REQUESTS] dual control", () => {
     await bobPage.goto("/requests");
     const bobRow = bobPage.getByRole("listitem").filter({ hasText: nhi.name });
     await bobRow.getByRole("button", { name: "Approve business side" }).click();
-    await expect(bobPage.getByText(/approved/i).first()).toBeVisible();
+    // The toast, not the optimistic "signed" mark: closing the session before the action returns would abort it.
+    await expect(bobPage.getByText("Business side approved; waiting for the identity side")).toBeVisible();
     await bobContext.close();
 
     // Dave signs the identity side in his.
@@ -52,7 +53,7 @@ test.describe("[REQUESTS] dual control", () => {
     await davePage.goto("/requests");
     const daveRow = davePage.getByRole("listitem").filter({ hasText: nhi.name });
     await daveRow.getByRole("button", { name: "Approve identity side" }).click();
-    await expect(davePage.getByText(/active/i).first()).toBeVisible();
+    await expect(davePage.getByText(`Approved: ${nhi.name} now has read on ${dataSet.name}`)).toBeVisible();
     await daveContext.close();
 
     // The requester sees it active.
