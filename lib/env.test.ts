@@ -1,16 +1,26 @@
+import os from "node:os";
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "./env";
 
 const base = { APP_SECRET: "x".repeat(40) };
 
 describe("[ENV] decision point settings", () => {
-  it("defaults: port 8181 on 127.0.0.1, access cache on, 2 s deadline, 2 statements in flight", () => {
-    expect(parseEnv(base)).toMatchObject({ PDP_PORT: 8181, PDP_HOST: "127.0.0.1", PDP_ACCESS_CACHE: "on", DECISION_DEADLINE_MS: 2_000, DECISION_BATCH_IN_FLIGHT: 2 });
+  it("defaults: port 8181 on 127.0.0.1, access cache on, one worker per core, 2 s deadline, 2 statements in flight", () => {
+    expect(parseEnv(base)).toMatchObject({
+      PDP_PORT: 8181,
+      PDP_HOST: "127.0.0.1",
+      PDP_ACCESS_CACHE: "on",
+      PDP_WORKERS: os.availableParallelism(),
+      DECISION_DEADLINE_MS: 2_000,
+      DECISION_BATCH_IN_FLIGHT: 2,
+    });
   });
 
   it("a bad value fails naming the variable", () => {
     for (const [name, value] of [
       ["PDP_ACCESS_CACHE", "maybe"],
+      ["PDP_WORKERS", "0"],
+      ["PDP_WORKERS", "two"],
       ["DECISION_DEADLINE_MS", "0"],
       ["DECISION_DEADLINE_MS", "soon"],
       ["DECISION_BATCH_IN_FLIGHT", "100"],
@@ -23,6 +33,11 @@ describe("[ENV] decision point settings", () => {
   });
 
   it("reads numbers from their text", () => {
-    expect(parseEnv({ ...base, PDP_ACCESS_CACHE: "off", DECISION_DEADLINE_MS: "500", PDP_PORT: "0" })).toMatchObject({ PDP_ACCESS_CACHE: "off", DECISION_DEADLINE_MS: 500, PDP_PORT: 0 });
+    expect(parseEnv({ ...base, PDP_ACCESS_CACHE: "off", DECISION_DEADLINE_MS: "500", PDP_PORT: "0", PDP_WORKERS: "3" })).toMatchObject({
+      PDP_ACCESS_CACHE: "off",
+      DECISION_DEADLINE_MS: 500,
+      PDP_PORT: 0,
+      PDP_WORKERS: 3,
+    });
   });
 });

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 
@@ -39,6 +40,8 @@ const schema = z
     PDP_HOST: z.string().min(1).default("127.0.0.1"),
     PDP_PUBLIC_URL: z.url().optional(),
     PDP_ACCESS_CACHE: z.enum(["on", "off"]).default("on"),
+    // One process per core by default: a Node process decides on one core, and the decision point is CPU-bound.
+    PDP_WORKERS: positiveInt.max(64).default(() => os.availableParallelism()),
     DECISION_DEADLINE_MS: positiveInt.max(60_000).default(2_000),
     DECISION_BATCH_IN_FLIGHT: positiveInt.max(16).default(2),
   })

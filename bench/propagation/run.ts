@@ -54,8 +54,10 @@ try {
     order by e.id limit ${4 * REVOKES}`;
   const candidates: Grant[] = grants.map((g) => ({ id: g.id, body: evaluationBody({ subject: g.nhi_id, dataSet: g.data_set_id, action: "read" }) }));
 
+  // One worker each: two instances of one process, so "the other instance" is one known process (a worker of a
+  // multi-worker PDP is the same thing: its own feed, its own cache).
   for (const [i, port] of PORTS.entries()) {
-    services.push(startTs(`pdp-${i + 1}`, "scripts/pdp.ts", { DATABASE_URL: db.url, APP_SECRET, NODE_ENV: "production", PDP_PORT: String(port) }));
+    services.push(startTs(`pdp-${i + 1}`, "scripts/pdp.ts", { DATABASE_URL: db.url, APP_SECRET, NODE_ENV: "production", PDP_PORT: String(port), PDP_WORKERS: "1" }));
   }
   for (const port of PORTS) await waitReady(`http://127.0.0.1:${port}/health`);
   const second = `http://127.0.0.1:${PORTS[1]}/access/v1/evaluation`;

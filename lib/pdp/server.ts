@@ -112,7 +112,9 @@ export function createPdpServer(options: PdpOptions = {}): PdpServer {
     try {
       await client()`select 1`;
       const cache = access && { hearing: feed.hearing(), entries: access.size, hits: access.hits, misses: access.misses };
-      sendJson(res, 200, { status: closing ? "closing" : "ok", pendingDecisions: pendingDecisionCount(), accessCache: cache }, { "cache-control": "no-store", "x-request-id": requestId });
+      // pid: with several workers (PDP_WORKERS), which one answered.
+      const status = { status: closing ? "closing" : "ok", pid: process.pid, pendingDecisions: pendingDecisionCount(), accessCache: cache };
+      sendJson(res, 200, status, { "cache-control": "no-store", "x-request-id": requestId });
     } catch {
       throw new HttpProblem(503, "The database is unreachable; every decision would be a deny");
     }
