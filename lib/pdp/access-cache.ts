@@ -60,15 +60,15 @@ export class AccessCache {
     this.localChanges = options.localChanges ?? transactionsEnded;
   }
 
-  async facts(client: SqlClient, lookup: AccessLookup): Promise<AccessFacts> {
+  /** What the cache holds answers at once (no promise); anything else is asked of the database. */
+  facts(client: SqlClient, lookup: AccessLookup): AccessFacts | Promise<AccessFacts> {
     const stamp = this.stamp();
     if (stamp !== this.entriesStamp) {
       this.entries.clear();
       this.entriesStamp = stamp;
     }
     const hearing = this.feed.hearing();
-    // JSON: unambiguous whatever the strings hold (they come from the request).
-    const key = JSON.stringify([lookup.subject, lookup.resource, lookup.workflowId]);
+    const key = cacheKey(lookup);
     if (hearing) {
       const hit = this.entries.get(key);
       if (hit && hit.until > performance.now()) {
@@ -78,6 +78,10 @@ export class AccessCache {
       if (hit) this.entries.delete(key);
     }
     this.misses += 1;
+    return this.loadAndKeep(client, lookup, key, stamp, hearing);
+  }
+
+  private async loadAndKeep(client: SqlClient, lookup: AccessLookup, key: string, stamp: number, hearing: boolean): Promise<AccessFacts> {
     const sentAt = performance.now();
     const facts = await this.load(client, lookup);
     if (hearing && this.feed.hearing() && this.stamp() === stamp) {
@@ -99,4 +103,17 @@ export class AccessCache {
   private stamp(): number {
     return this.feed.epoch + this.localChanges();
   }
+}
+
+/**
+ * One string per question, unambiguous whatever the strings hold (they come from the request): the workflow and
+ * the resource carry their length, the subject is the rest; `-` marks an absent value (a present one starts with
+ * a digit or, for the subject, a colon).
+ */
+function cacheKey({ subject, resource, workflowId }: AccessLookup): string {
+  return `${sized(workflowId)}|${sized(resource)}|${subject === null ? "-" : `:${subject}`}`;
+}
+
+function sized(value: string | null): string {
+  return value === null ? "-" : `${value.length}:${value}`;
 }

@@ -3,6 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { decisions, nhis } from "@/db/schema";
 import { flushDecisions, pendingDecisionCount } from "@/lib/domain/runtime/decision-log";
+import { evaluateAccess } from "@/lib/domain/runtime/evaluate";
 import { ask, grant, pep } from "./fixtures";
 
 afterAll(() => flushDecisions());
@@ -19,6 +20,23 @@ describe("[RUNTIME] decision log", () => {
     expect(byId[allow.id]).toMatchObject({ decision: true, reasonCode: null, nhiId: g.e.nhiId, dataSetId: g.e.dataSetId, workflowId: g.e.workflowId, entitlementId: g.e.id, apiKeyId: pep.apiKeyId, action: "read", context: { workflow: g.e.workflowId } });
     expect(byId[deny.id]).toMatchObject({ decision: false, reasonCode: "action_not_granted", entitlementId: g.e.id, action: "write" });
     expect(byId[unknown.id]).toMatchObject({ decision: false, reasonCode: "unknown_subject", nhiId: null, dataSetId: null, subject: "nobody", resource: "nothing" });
+  });
+
+  it("stores each reason message in full, standard or with detail, and the decision time to the millisecond", async () => {
+    const g = await grant();
+    const standard = await g.ask({ action: "write" });
+    const detailed = await ask({ subject: g.e.nhiId, resource: g.e.dataSetId, workflow: "00000000-0000-4000-8000-000000000000" });
+    const decidedAt = new Date("2026-03-04T05:06:07.089Z");
+    const timed = await evaluateAccess({ subject: { type: "nhi", id: g.e.nhiId }, action: { name: "read" }, resource: { type: "data_set", id: g.e.dataSetId } }, pep, {
+      now: decidedAt,
+    });
+    await flushDecisions();
+    const rows = await db.select().from(decisions).where(inArray(decisions.id, [standard.id, detailed.id, timed.id]));
+    const byId = Object.fromEntries(rows.map((r) => [r.id, r]));
+    expect(byId[standard.id]!.reasonMessage).toBe(standard.reason!.message);
+    expect(byId[detailed.id]!.reasonMessage).toBe(detailed.reason!.message);
+    expect(detailed.reason!.message).toMatch(/: none in workflow 00000000-/);
+    expect(byId[timed.id]!.decidedAt.toISOString()).toBe(decidedAt.toISOString());
   });
 
   it("moves nhis.last_used_at forward for allowed decisions only, never back", async () => {

@@ -123,16 +123,23 @@ export async function ensureDefaultPolicies(): Promise<{ created: string[] }> {
   });
 }
 
-const holder = globalThis as { __csGuardrailDefaults?: Promise<void> };
+const holder = globalThis as { __csGuardrailDefaults?: Promise<void>; __csGuardrailDefaultsDone?: boolean };
 
 /** Once per process, the first time guardrails are needed; a failure is retried by the next caller. */
 export function ensureDefaultPoliciesOnce(): Promise<void> {
   holder.__csGuardrailDefaults ??= ensureDefaultPolicies().then(
-    () => undefined,
+    () => {
+      holder.__csGuardrailDefaultsDone = true;
+    },
     (error: unknown) => {
       holder.__csGuardrailDefaults = undefined;
       throw error;
     },
   );
   return holder.__csGuardrailDefaults;
+}
+
+/** Whether `ensureDefaultPoliciesOnce` has succeeded in this process (the decision path then need not wait on it). */
+export function defaultPoliciesEnsured(): boolean {
+  return holder.__csGuardrailDefaultsDone === true;
 }

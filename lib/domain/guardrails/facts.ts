@@ -127,6 +127,8 @@ export function verdictEntries(action: string, outcome: { forbiddenBy: string[];
 }
 
 export function outcomeFromEntries(entries: readonly string[], action: string): { forbiddenBy: string[]; failed: string[] } {
+  // The common case on the decision path: nothing forbids this grant.
+  if (entries.length === 0) return { forbiddenBy: [], failed: [] };
   const prefix = `${action}:`;
   const mine = entries.filter((e) => e.startsWith(prefix)).map((e) => e.slice(prefix.length));
   return { forbiddenBy: mine.filter((n) => !n.startsWith("!")), failed: mine.filter((n) => n.startsWith("!")).map((n) => n.slice(1)) };

@@ -1,7 +1,7 @@
 import type { SqlClient } from "@/lib/domain/runtime/resolve-access";
 import { GuardrailError } from "./cedar";
 import { CompiledSet, type GuardrailOutcome, type PolicyVersionSource } from "./compiled-set";
-import { ensureDefaultPoliciesOnce } from "./default-policies";
+import { defaultPoliciesEnsured, ensureDefaultPoliciesOnce } from "./default-policies";
 import { type GuardrailFacts, contextFreeKey, guardrailInput, outcomeFromEntries } from "./facts";
 import { splitByKind, stampOf } from "./store";
 
@@ -23,6 +23,11 @@ export function guardrailsReady(): Promise<void> {
   return ensureDefaultPoliciesOnce();
 }
 
+/** Whether `guardrailsReady()` has resolved, so a decision need not wait for it. */
+export function guardrailsSettled(): boolean {
+  return defaultPoliciesEnsured();
+}
+
 function build(stamp: string, versions: readonly PolicyVersionSource[]): ActiveGuardrails {
   const { contextFree, requestContext } = splitByKind(versions);
   return {
@@ -40,8 +45,9 @@ function build(stamp: string, versions: readonly PolicyVersionSource[]): ActiveG
  * any instance) reloads.
  */
 export async function activeGuardrails(client: SqlClient, versionIds: readonly string[]): Promise<ActiveGuardrails> {
+  const current = currentGuardrails(versionIds);
+  if (current) return current;
   const stamp = stampOf(versionIds);
-  if (state.current?.stamp === stamp) return state.current;
   if (stamp === "") return (state.current = build("", []));
   let loading = state.loading.get(stamp);
   if (!loading) {
@@ -50,6 +56,19 @@ export async function activeGuardrails(client: SqlClient, versionIds: readonly s
   }
   return loading;
 }
+
+/** The compiled set when it is the one these ids name — no waiting, no loading — or null. */
+export function currentGuardrails(versionIds: readonly string[]): ActiveGuardrails | null {
+  // The facts of one statement, and every cached answer read from it, share one ids array: its stamp is computed once.
+  let stamp = stamps.get(versionIds);
+  if (stamp === undefined) {
+    stamp = stampOf(versionIds);
+    stamps.set(versionIds, stamp);
+  }
+  return state.current?.stamp === stamp ? state.current : null;
+}
+
+const stamps = new WeakMap<readonly string[], string>();
 
 async function loadVersions(client: SqlClient, stamp: string, versionIds: readonly string[]): Promise<ActiveGuardrails> {
   const rows = await client<PolicyVersionSource[]>`

@@ -1,5 +1,6 @@
 import crypto from "node:crypto";
 import { sqlClient } from "@/db";
+import { DENY_REASONS } from "./reasons";
 
 /**
  * The decision log: every runtime decision lands in `decisions`, but never one
@@ -189,81 +190,86 @@ async function drain() {
 }
 
 /**
+ * One row of the batch as the statement reads it: short keys, absent rather than null, the time in epoch ms and
+ * a deny's standard message left out (the statement puts it back from the code). Half the bytes of the plain
+ * rows, which every decision pays for twice — serialised here, parsed by PostgreSQL.
+ */
+type WireRow = { i: string; t: number; s: string; a: string; r: string; o: boolean; n?: string; d?: string; w?: string; e?: string; c?: string; m?: string; k?: string; x?: Record<string, unknown>; u?: true };
+
+function wireRow(r: DecisionRecord, touch: boolean): WireRow {
+  const row: WireRow = { i: r.id, t: r.decidedAt.getTime(), s: storable(r.subject), a: storable(r.action), r: storable(r.resource), o: r.decision };
+  if (r.nhiId !== null) row.n = r.nhiId;
+  if (r.dataSetId !== null) row.d = r.dataSetId;
+  if (r.workflowId !== null) row.w = r.workflowId;
+  if (r.entitlementId !== null) row.e = r.entitlementId;
+  if (r.reasonCode !== null) row.c = r.reasonCode;
+  if (r.reasonMessage !== null && r.reasonMessage !== STANDARD_MESSAGES[r.reasonCode ?? ""]) row.m = storable(r.reasonMessage);
+  if (r.apiKeyId !== null) row.k = r.apiKeyId;
+  if (r.context !== null) row.x = r.context;
+  if (touch) row.u = true;
+  return row;
+}
+
+const STANDARD_MESSAGES: Record<string, string> = DENY_REASONS;
+const STANDARD_MESSAGES_JSON = JSON.stringify(DENY_REASONS);
+
+/** The rows of `$1` (WireRow), as the decisions table's columns; `$2` holds the standard messages. */
+const INCOMING = `
+  select r.i as id, to_timestamp(r.t / 1000) as decided_at, r.n as nhi_id, r.s as subject, r.a as action, r.d as data_set_id,
+         r.r as resource, r.w as workflow_id, r.e as entitlement_id, r.o as decision, r.c as reason_code,
+         coalesce(r.m, $2::json ->> r.c) as reason_message, r.k as api_key_id, r.x::jsonb as context, coalesce(r.u, false) as touch
+  from json_to_recordset($1::text::json) as r(
+    i uuid, t float8, n uuid, s text, a text, d uuid, r text, w uuid, e uuid, o boolean, c text, m text, k uuid, x json, u boolean)`;
+
+const COLUMNS = `id, decided_at, nhi_id, subject, action, data_set_id, resource, workflow_id, entitlement_id,
+                 decision, reason_code, reason_message, api_key_id, context`;
+
+// The common case under steady load (every NHI's last_used_at written within the minute): the insert alone, and a
+// plain one — `on conflict` (a speculative insertion per row) is only needed when retrying rows a failed flush put
+// back, which may have committed after all.
+const INSERT_ONLY = `insert into decisions (${COLUMNS}) select ${COLUMNS} from (${INCOMING}) incoming`;
+
+const INSERT_AND_TOUCH = `
+  with incoming as (${INCOMING}
+  ), inserted as (
+    insert into decisions (${COLUMNS})
+    select ${COLUMNS} from incoming
+    on conflict (id) do nothing
+    returning id
+  ), latest as (
+    select i.nhi_id, max(i.decided_at) as at from incoming i join inserted using (id)
+    where i.touch and i.nhi_id is not null group by i.nhi_id
+  ), locked as (
+    select n.id, l.at from nhis n join latest l on l.nhi_id = n.id
+    where n.last_used_at is null or n.last_used_at < l.at
+    order by n.id
+    for no key update of n
+  )
+  update nhis n set last_used_at = greatest(n.last_used_at, locked.at) from locked where n.id = locked.id`;
+
+/**
  * One statement: insert the batch and move last_used_at forward (never back)
  * for the NHIs it allowed that are due (see LAST_USED_EVERY_MS). After a
  * failed flush, `on conflict do nothing` makes the retry harmless when the
  * failure was ambiguous (committed, but the reply was lost). NHI rows are
  * locked in id order so two instances flushing at once cannot deadlock.
+ * Both statements are prepared once per connection.
  */
 async function writeDecisions(batch: DecisionRecord[]) {
   const written = state.lastUsedWritten;
   const due = new Map<string, number>();
-  const payload = JSON.stringify(
-    batch.map((r) => {
-      const at = r.decidedAt.getTime();
-      let touch = false;
-      if (r.decision && r.nhiId) {
-        const last = written.get(r.nhiId);
-        touch = last === undefined || at - last >= LAST_USED_EVERY_MS;
-        if (touch) due.set(r.nhiId, Math.max(due.get(r.nhiId) ?? 0, at));
-      }
-      return {
-        id: r.id,
-        decided_at: r.decidedAt.toISOString(),
-        nhi_id: r.nhiId,
-        subject: storable(r.subject),
-        action: storable(r.action),
-        data_set_id: r.dataSetId,
-        resource: storable(r.resource),
-        workflow_id: r.workflowId,
-        entitlement_id: r.entitlementId,
-        decision: r.decision,
-        reason_code: r.reasonCode,
-        reason_message: r.reasonMessage === null ? null : storable(r.reasonMessage),
-        api_key_id: r.apiKeyId,
-        context: r.context,
-        touch,
-      };
-    }),
-  );
-  if (due.size === 0 && !state.failing) {
-    // The common case under steady load (every NHI's last_used_at written within the minute): the insert alone, and a
-    // plain one — `on conflict` (a speculative insertion per row) is only needed when retrying rows a failed flush put
-    // back, which may have committed after all.
-    await sqlClient()`
-      insert into decisions (id, decided_at, nhi_id, subject, action, data_set_id, resource, workflow_id, entitlement_id,
-                             decision, reason_code, reason_message, api_key_id, context)
-      select id, decided_at, nhi_id, subject, action, data_set_id, resource, workflow_id, entitlement_id,
-             decision, reason_code, reason_message, api_key_id, context::jsonb
-      from json_to_recordset(${payload}::text::json) as r(
-        id uuid, decided_at timestamptz, nhi_id uuid, subject text, action text, data_set_id uuid, resource text,
-        workflow_id uuid, entitlement_id uuid, decision boolean, reason_code text, reason_message text, api_key_id uuid, context json)`;
-  } else {
-    await sqlClient()`
-      with incoming as (
-        select * from json_to_recordset(${payload}::text::json) as r(
-          id uuid, decided_at timestamptz, nhi_id uuid, subject text, action text, data_set_id uuid, resource text,
-          workflow_id uuid, entitlement_id uuid, decision boolean, reason_code text, reason_message text, api_key_id uuid, context json,
-          touch boolean)
-      ), inserted as (
-        insert into decisions (id, decided_at, nhi_id, subject, action, data_set_id, resource, workflow_id, entitlement_id,
-                               decision, reason_code, reason_message, api_key_id, context)
-        select id, decided_at, nhi_id, subject, action, data_set_id, resource, workflow_id, entitlement_id,
-               decision, reason_code, reason_message, api_key_id, context::jsonb
-        from incoming
-        on conflict (id) do nothing
-        returning id
-      ), latest as (
-        select i.nhi_id, max(i.decided_at) as at from incoming i join inserted using (id)
-        where i.touch and i.nhi_id is not null group by i.nhi_id
-      ), locked as (
-        select n.id, l.at from nhis n join latest l on l.nhi_id = n.id
-        where n.last_used_at is null or n.last_used_at < l.at
-        order by n.id
-        for no key update of n
-      )
-      update nhis n set last_used_at = greatest(n.last_used_at, locked.at) from locked where n.id = locked.id`;
-  }
+  const rows = batch.map((r) => {
+    const at = r.decidedAt.getTime();
+    let touch = false;
+    if (r.decision && r.nhiId) {
+      const last = written.get(r.nhiId);
+      touch = last === undefined || at - last >= LAST_USED_EVERY_MS;
+      if (touch) due.set(r.nhiId, Math.max(due.get(r.nhiId) ?? 0, at));
+    }
+    return wireRow(r, touch);
+  });
+  const statement = due.size === 0 && !state.failing ? INSERT_ONLY : INSERT_AND_TOUCH;
+  await sqlClient().unsafe(statement, [JSON.stringify(rows), STANDARD_MESSAGES_JSON], { prepare: true });
   // Bounded: forgetting only means one extra (harmless) write per NHI.
   if (written.size + due.size > MAX_REMEMBERED_NHIS) written.clear();
   for (const [nhiId, at] of due) written.set(nhiId, at);

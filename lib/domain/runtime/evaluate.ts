@@ -6,7 +6,7 @@ import type { Actor } from "@/lib/domain/actor";
 import { GuardrailError } from "@/lib/domain/guardrails/cedar";
 import type { GuardrailOutcome } from "@/lib/domain/guardrails/compiled-set";
 import { type GuardrailReason, guardrailFailure, guardrailReason } from "@/lib/domain/guardrails/reasons";
-import { type ActiveGuardrails, activeGuardrails, contextFreeOutcome, guardrailsReady, requestContextOutcome } from "@/lib/domain/guardrails/runtime";
+import { type ActiveGuardrails, activeGuardrails, contextFreeOutcome, currentGuardrails, guardrailsReady, guardrailsSettled, requestContextOutcome } from "@/lib/domain/guardrails/runtime";
 import { verifyJitToken } from "@/lib/domain/jit/verify-jit-token";
 import { env } from "@/lib/env";
 import type { EvaluationRequest } from "@/lib/validation/authzen";
@@ -19,8 +19,11 @@ export type AccessDecision = { id: string; decision: boolean; reason: Reason | G
 export type EvaluateOptions = {
   client?: SqlClient;
   now?: Date;
-  /** Where the access facts come from: by default the database, batched; the decision point passes its cache. */
-  loadFacts?: (client: SqlClient, lookup: AccessLookup) => Promise<AccessFacts>;
+  /**
+   * Where the access facts come from: by default the database, batched; the decision point passes its cache,
+   * which answers synchronously what it holds (and then the whole decision is, see `decideAccess`).
+   */
+  loadFacts?: (client: SqlClient, lookup: AccessLookup) => AccessFacts | Promise<AccessFacts>;
   /** Answer deny (`internal_error`) when deciding takes longer than this (default DECISION_DEADLINE_MS, 2 s). */
   deadlineMs?: number;
 };
@@ -83,7 +86,8 @@ export async function evaluateAccess(request: EvaluationRequest, caller: Actor, 
   let verdict: Verdict;
   try {
     const deciding = decideAccess(request, options.client ?? sqlClient(), decidedAt.getUTCHours(), options.loadFacts ?? loadAccessFacts);
-    verdict = await withDeadline(deciding, options.deadlineMs ?? env().DECISION_DEADLINE_MS);
+    // Only a decision that waits for something (the database, a key) can overrun; one decided from memory cannot.
+    verdict = deciding instanceof Promise ? await withDeadline(deciding, options.deadlineMs ?? env().DECISION_DEADLINE_MS) : deciding;
   } catch (error) {
     // The request may carry a bearer token: log the failure, never the request.
     console.error(`[decisions] ${id} failed closed:`, error instanceof Error ? (error.stack ?? error.message) : String(error));
@@ -108,26 +112,38 @@ export async function evaluateAccess(request: EvaluationRequest, caller: Actor, 
   return { id, decision: verdict.allow, reason: verdict.reason };
 }
 
-async function decideAccess(request: EvaluationRequest, client: SqlClient, hour: number, loadFacts: NonNullable<EvaluateOptions["loadFacts"]>): Promise<Verdict> {
-  await guardrailsReady();
-  const facts = await loadFacts(client, {
+/**
+ * Synchronous whenever nothing has to be waited for — facts in the decision point's cache, the active guardrail set
+ * compiled, no JIT token to verify — which is most decisions of a decision point under load: no promise, no timer.
+ * Each step that has to wait returns a promise instead, and the rest continues after it.
+ */
+function decideAccess(request: EvaluationRequest, client: SqlClient, hour: number, loadFacts: NonNullable<EvaluateOptions["loadFacts"]>): Verdict | Promise<Verdict> {
+  if (!guardrailsSettled()) return guardrailsReady().then(() => decideAccess(request, client, hour, loadFacts));
+  const facts = loadFacts(client, {
     subject: request.subject.type === "nhi" ? request.subject.id : null,
     resource: request.resource.type === "data_set" ? request.resource.id : null,
     workflowId: request.context?.workflow ?? null,
   });
-  const base = { nhiId: facts.nhi?.id ?? null, dataSetId: facts.dataSetId, grant: null, jti: null };
-  const deny = (code: DenyReason, detail?: string, grant: Grant | null = null): Verdict => ({ ...base, allow: false, reason: reason(code, detail), grant });
+  return facts instanceof Promise ? facts.then((f) => judgeFacts(request, f, client, hour)) : judgeFacts(request, facts, client, hour);
+}
 
-  if (!facts.nhi) return deny("unknown_subject", request.subject.type === "nhi" ? undefined : `subject type must be "nhi"`);
-  if (facts.nhi.matches > 1) return deny("unknown_subject", `${facts.nhi.matches} identities share this external id; name it as provider:externalId or by id`);
-  if (!facts.dataSetId) return deny("unknown_resource", request.resource.type === "data_set" ? undefined : `resource type must be "data_set"`);
+function judgeFacts(request: EvaluationRequest, facts: AccessFacts, client: SqlClient, hour: number): Verdict | Promise<Verdict> {
+  const base = { nhiId: facts.nhi?.id ?? null, dataSetId: facts.dataSetId, grant: null, jti: null };
+
+  if (!facts.nhi) return denied(base, "unknown_subject", request.subject.type === "nhi" ? undefined : `subject type must be "nhi"`);
+  if (facts.nhi.matches > 1) return denied(base, "unknown_subject", `${facts.nhi.matches} identities share this external id; name it as provider:externalId or by id`);
+  if (!facts.dataSetId) return denied(base, "unknown_resource", request.resource.type === "data_set" ? undefined : `resource type must be "data_set"`);
   const action = request.action.name;
-  if (!ACTION_NAMES.includes(action)) return deny("unknown_action");
-  if (facts.nhi.status !== "active") return deny("identity_inactive", `status is ${facts.nhi.status}`);
+  if (!ACTION_NAMES.includes(action)) return denied(base, "unknown_action");
+  if (facts.nhi.status !== "active") return denied(base, "identity_inactive", `status is ${facts.nhi.status}`);
   if (facts.grants.length === 0) {
-    return deny("no_entitlement", request.context?.workflow ? `none in workflow ${request.context.workflow}` : undefined);
+    return denied(base, "no_entitlement", request.context?.workflow ? `none in workflow ${request.context.workflow}` : undefined);
   }
   return judgeGrants({ facts, action, token: request.context?.token, base, client, hour });
+}
+
+function denied(base: Base, code: DenyReason, detail?: string): Verdict {
+  return { ...base, allow: false, reason: reason(code, detail) };
 }
 
 /**
@@ -145,7 +161,8 @@ const PROGRESS: DenyReason[] = ["action_not_granted", "entitlement_expired", "wo
 
 type Judgement = { facts: AccessFacts; action: string; token: string | undefined; base: Base; client: SqlClient; hour: number };
 
-async function judgeGrants({ facts, action, token, base, client, hour }: Judgement): Promise<Verdict> {
+function judgeGrants(judgement: Judgement): Verdict | Promise<Verdict> {
+  const { facts, action, base, client } = judgement;
   const usable = facts.grants.filter((g) => grantFailure(g, action) === null);
   if (usable.length === 0) {
     const nearest = facts.grants
@@ -155,11 +172,18 @@ async function judgeGrants({ facts, action, token, base, client, hour }: Judgeme
     return { ...base, allow: false, reason: reason(nearest.failure, detail), grant: nearest.grant };
   }
 
+  const guard = currentGuardrails(facts.activePolicyIds);
+  if (guard) return judgeGuarded(judgement, usable, guard);
+  return activeGuardrails(client, facts.activePolicyIds).then(
+    (loaded) => judgeGuarded(judgement, usable, loaded),
+    (error: unknown) => guardrailFailed(error, base, usable[0]!),
+  );
+}
+
+function judgeGuarded({ facts, action, token, base, hour }: Judgement, usable: Grant[], guard: ActiveGuardrails): Verdict | Promise<Verdict> {
   // Guardrails, context-free part: a grant its stored (or freshly computed) verdict forbids cannot be the one that allows.
-  let guard: ActiveGuardrails;
   let screened: { grant: Grant; outcome: GuardrailOutcome }[];
   try {
-    guard = await activeGuardrails(client, facts.activePolicyIds);
     screened = usable.map((grant) => ({ grant, outcome: contextFreeOutcome(guard, grant.guardrail.facts, grant.guardrail.stored, action) }));
   } catch (error) {
     return guardrailFailed(error, base, usable[0]!);
@@ -171,18 +195,18 @@ async function judgeGrants({ facts, action, token, base, client, hour }: Judgeme
     return { ...base, allow: false, reason: guardrailReason(named.outcome), grant: named.grant, guardrail: named.outcome };
   }
 
-  let grant = cleared.find((g) => !g.jit);
-  let jti: string | null = null;
-  if (!grant) {
-    // Only just-in-time grants cover the action: the caller must present a token minted for one of them.
-    grant = grantNamedByToken(cleared, token) ?? cleared[0]!;
-    if (!token) return { ...base, allow: false, reason: reason("jit_token_required"), grant };
-    const checked = await verifyJitToken(token, { nhiId: facts.nhi!.id, entitlementId: grant.entitlementId });
-    if (!checked.ok) return { ...base, allow: false, reason: reason(checked.reason), grant };
-    jti = checked.jti;
-  }
+  const standing = cleared.find((g) => !g.jit);
+  if (standing) return judgeRequest(guard, standing, null, action, base, hour);
+  // Only just-in-time grants cover the action: the caller must present a token minted for one of them.
+  const grant = grantNamedByToken(cleared, token) ?? cleared[0]!;
+  if (!token) return { ...base, allow: false, reason: reason("jit_token_required"), grant };
+  return verifyJitToken(token, { nhiId: facts.nhi!.id, entitlementId: grant.entitlementId }).then((checked) =>
+    checked.ok ? judgeRequest(guard, grant, checked.jti, action, base, hour) : { ...base, allow: false, reason: reason(checked.reason), grant },
+  );
+}
 
-  // Guardrails, request-context part: only policies reading the hour or the token run here, per request.
+/** Guardrails, request-context part: only policies reading the hour or the token run here, per request. */
+function judgeRequest(guard: ActiveGuardrails, grant: Grant, jti: string | null, action: string, base: Base, hour: number): Verdict {
   let outcome: GuardrailOutcome;
   try {
     outcome = requestContextOutcome(guard, grant.guardrail.facts, action, { hour, jitTokenPresented: jti !== null });
