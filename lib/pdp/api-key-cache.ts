@@ -37,7 +37,8 @@ export class ApiKeyCache {
     this.ttlMs = Math.max(0, Math.min(ttlMs, API_KEY_CACHE_MAX_MS));
   }
 
-  async authenticate(key: string): Promise<Actor | null> {
+  /** A key seen within `ttlMs` answers at once (no promise); any other is looked up. */
+  authenticate(key: string): Actor | null | Promise<Actor | null> {
     // Keyed by the key's hash, so the heap holds no usable bearer secrets beyond the request itself.
     const id = hashApiKey(key);
     const hit = this.entries.get(id);

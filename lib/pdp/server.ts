@@ -79,9 +79,13 @@ export function createPdpServer(options: PdpOptions = {}): PdpServer {
 
   const publicUrl = () => (options.publicUrl ?? env().PDP_PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, "");
 
-  async function authenticate(req: IncomingMessage, path: string): Promise<Actor> {
+  function authenticate(req: IncomingMessage, path: string): Actor | Promise<Actor> {
     const match = BEARER.exec(req.headers.authorization ?? "");
-    const actor = match?.[1] ? await keys.authenticate(match[1]) : null;
+    const found = match?.[1] ? keys.authenticate(match[1]) : null;
+    return found instanceof Promise ? found.then((actor) => authorize(req, path, actor)) : authorize(req, path, found);
+  }
+
+  function authorize(req: IncomingMessage, path: string, actor: Actor | null): Actor {
     if (!actor) {
       // Only failures are counted: a guessing client slows down, the hot path pays nothing.
       checkRateLimit(`pdp-auth-failure:${req.socket.remoteAddress ?? "unknown"}`, path);
@@ -93,7 +97,8 @@ export function createPdpServer(options: PdpOptions = {}): PdpServer {
 
   async function decide(req: IncomingMessage, res: ServerResponse, path: string, requestId: string) {
     const raw = await readBody(req);
-    const actor = await authenticate(req, path);
+    const authenticated = authenticate(req, path);
+    const actor = authenticated instanceof Promise ? await authenticated : authenticated;
     const headers = { ...DECISION_HEADERS, "x-request-id": requestId };
     if (path === "/access/v1/evaluation") {
       const answer = await evaluateAccess(evaluationRequest.parse(parseJson(raw)), actor, evaluateOptions());
