@@ -162,11 +162,14 @@ describe("[PDP] access cache: trusted only while the feed provably hears", () =>
     try {
       let release!: () => void;
       const gate = new Promise<void>((resolve) => (release = resolve));
+      let read!: () => void;
+      const wasRead = new Promise<void>((resolve) => (read = resolve));
       let gated = true;
       const cache = new AccessCache(feed, {
         localChanges: () => 0,
         load: async (client, lookup) => {
           const facts = await loadAccessFacts(client, lookup);
+          read();
           if (gated) await gate;
           return facts;
         },
@@ -176,6 +179,8 @@ describe("[PDP] access cache: trusted only while the feed provably hears", () =>
       const lookup: AccessLookup = { subject: grant.nhiId, resource: grant.dataSetId, workflowId: null };
       const pending = cache.facts(pool, lookup);
       const epoch = feed.epoch;
+      // The question's statement goes out on a later turn of the event loop: let it read before the revoke commits.
+      await wasRead;
       await writer`update entitlements set status = 'revoked' where id = ${grant.id}`;
       await expect.poll(() => feed.epoch).toBeGreaterThan(epoch);
       release();
