@@ -5,12 +5,12 @@ import { parseEnv } from "./env";
 const base = { APP_SECRET: "x".repeat(40) };
 
 describe("[ENV] decision point settings", () => {
-  it("defaults: port 8181 on 127.0.0.1, access cache on, one worker per core, 2 s deadline, 2 statements in flight", () => {
+  it("defaults: port 8181 on 127.0.0.1, access cache on, one worker per core (at most 4), 2 s deadline, 2 statements in flight", () => {
     expect(parseEnv(base)).toMatchObject({
       PDP_PORT: 8181,
       PDP_HOST: "127.0.0.1",
       PDP_ACCESS_CACHE: "on",
-      PDP_WORKERS: os.availableParallelism(),
+      PDP_WORKERS: Math.min(4, os.availableParallelism()),
       DECISION_DEADLINE_MS: 2_000,
       DECISION_BATCH_IN_FLIGHT: 2,
     });

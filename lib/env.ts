@@ -40,8 +40,9 @@ const schema = z
     PDP_HOST: z.string().min(1).default("127.0.0.1"),
     PDP_PUBLIC_URL: z.url().optional(),
     PDP_ACCESS_CACHE: z.enum(["on", "off"]).default("on"),
-    // One process per core by default: a Node process decides on one core, and the decision point is CPU-bound.
-    PDP_WORKERS: positiveInt.max(64).default(() => os.availableParallelism()),
+    // One process per core by default (a Node process decides on one core, and the decision point is CPU-bound), at
+    // most 4: each opens up to DB_POOL_MAX + 1 connections, and a big machine must not exhaust max_connections unasked.
+    PDP_WORKERS: positiveInt.max(64).default(() => Math.min(4, os.availableParallelism())),
     DECISION_DEADLINE_MS: positiveInt.max(60_000).default(2_000),
     DECISION_BATCH_IN_FLIGHT: positiveInt.max(16).default(2),
   })

@@ -14,7 +14,7 @@ import { SHUTDOWN_MESSAGE, startWorkers } from "@/lib/pdp/workers";
  *   PDP_PUBLIC_URL (announced in /.well-known/authzen-configuration), DB_POOL_MAX (default 10),
  *   DECISION_BATCH_IN_FLIGHT (default 2: decision statements in flight at once; see lib/domain/runtime/access-batcher.ts),
  *   PDP_ACCESS_CACHE (on | off, default on: access facts kept in memory, forgotten at commit; lib/pdp/access-cache.ts),
- *   PDP_WORKERS (default: one per core; processes serving the same port, see lib/pdp/workers.ts),
+ *   PDP_WORKERS (default: one per core, at most 4; processes serving the same port, see lib/pdp/workers.ts),
  *   DECISION_DEADLINE_MS (default 2000: a decision the database has not answered by then is a deny).
  *
  * Shutdown order on SIGTERM/SIGINT: stop accepting → finish in-flight requests → flush the decision log →

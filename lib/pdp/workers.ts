@@ -1,7 +1,7 @@
 import cluster, { type Worker } from "node:cluster";
 
 /**
- * The decision point as several processes on one port (`PDP_WORKERS`, default one per core): a Node process
+ * The decision point as several processes on one port (`PDP_WORKERS`, default one per core, at most 4): a Node process
  * decides on one core, so one process leaves the others idle while its own is saturated. The primary only
  * supervises; each worker is a whole decision point (its own pool, change feed, caches and decision log), exactly
  * like a second instance behind a load balancer — which is why nothing here needs to be shared or coordinated.
