@@ -79,8 +79,11 @@ describe("[GUARDRAILS] dry run against stored decisions", () => {
   it("replays a request-context candidate at the hour each decision was made", async () => {
     const g = await grantWith({ dataSet: { sensitivity: "restricted" } });
     // delete: the first test's policy (still active in this file) forbids writes to restricted data.
-    const night = await g.ask("delete", { now: atHour(23) });
-    const day = await g.ask("delete", { now: atHour(11) });
+    // Tomorrow: later than every decision this file made in real time, so these two are the newest (limit 2)
+    // whatever the time of day the suite runs (today at 23:30 was in the past after 23:30 UTC).
+    const tomorrowAt = (hour: number) => new Date(atHour(hour).getTime() + 86_400_000);
+    const night = await g.ask("delete", { now: tomorrowAt(23) });
+    const day = await g.ask("delete", { now: tomorrowAt(11) });
     expect([code(night), code(day)]).toEqual(["allow", "allow"]);
     await flushDecisions();
     const [example] = await policyRows("restricted-changes-in-business-hours");
