@@ -47,7 +47,7 @@ function build(stamp: string, versions: readonly PolicyVersionSource[]): ActiveG
 export async function activeGuardrails(client: SqlClient, versionIds: readonly string[]): Promise<ActiveGuardrails> {
   const current = currentGuardrails(versionIds);
   if (current) return current;
-  const stamp = stampOf(versionIds);
+  const stamp = stampFor(versionIds);
   if (stamp === "") return (state.current = build("", []));
   let loading = state.loading.get(stamp);
   if (!loading) {
@@ -59,16 +59,20 @@ export async function activeGuardrails(client: SqlClient, versionIds: readonly s
 
 /** The compiled set when it is the one these ids name — no waiting, no loading — or null. */
 export function currentGuardrails(versionIds: readonly string[]): ActiveGuardrails | null {
-  // The facts of one statement, and every cached answer read from it, share one ids array: its stamp is computed once.
+  return state.current?.stamp === stampFor(versionIds) ? state.current : null;
+}
+
+// The facts of one statement, and every cached answer read from it, share one ids array: its stamp is computed once.
+const stamps = new WeakMap<readonly string[], string>();
+
+function stampFor(versionIds: readonly string[]): string {
   let stamp = stamps.get(versionIds);
   if (stamp === undefined) {
     stamp = stampOf(versionIds);
     stamps.set(versionIds, stamp);
   }
-  return state.current?.stamp === stamp ? state.current : null;
+  return stamp;
 }
-
-const stamps = new WeakMap<readonly string[], string>();
 
 async function loadVersions(client: SqlClient, stamp: string, versionIds: readonly string[]): Promise<ActiveGuardrails> {
   const rows = await client<PolicyVersionSource[]>`
